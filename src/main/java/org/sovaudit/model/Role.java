@@ -1,0 +1,67 @@
+package org.sovaudit.model;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The part an observed party plays for the ministry. A role with a layer places the dependency in
+ * that layer whoever the vendor is (a DNS resolver is control plane); a role without one takes the
+ * vendor's primary layer.
+ */
+public enum Role {
+    DNS_RESOLVER(Layer.CONTROL_PLANE, "resolves the ministry's names"),
+    NTP_SOURCE(Layer.CONTROL_PLANE, "keeps the ministry's time"),
+    LOG_SINK(Layer.CONTROL_PLANE, "receives logs"),
+    AAA_SERVER(Layer.CONTROL_PLANE, "authenticates administrators (RADIUS, TACACS, HWTACACS)"),
+    SNMP_MANAGER(Layer.CONTROL_PLANE, "polls devices or receives their traps"),
+    DEVICE_MANAGEMENT(Layer.CONTROL_PLANE, "manages devices remotely (controllers, cloud-managed agents)"),
+    NETWORK_DEVICE(Layer.CONNECTIVITY, "the network equipment itself (model, software)"),
+    BGP_PEER(Layer.CONNECTIVITY, "exchanges routes with the ministry's network"),
+    UPSTREAM_GATEWAY(Layer.CONNECTIVITY, "carries the ministry's traffic out (default route)"),
+    CLOUD_PROVIDER(Layer.CLOUD, "hosts infrastructure as a service"),
+    CLOUD_REGION(Layer.CLOUD, "the region where cloud resources and data live"),
+    STORAGE_LOCATION(Layer.CLOUD, "stores data (buckets, databases, state backends)"),
+    PACKAGE_MIRROR(Layer.PLATFORM, "supplies operating-system or language packages"),
+    IMAGE_REGISTRY(Layer.PLATFORM, "supplies container images"),
+    CONTAINER_IMAGE(Layer.PLATFORM, "a container image the ministry runs"),
+    API_ENDPOINT(Layer.APPLICATIONS, "an external API or SaaS endpoint the ministry calls"),
+    AI_ENDPOINT(Layer.AI, "an AI inference endpoint"),
+    AI_MODEL(Layer.AI, "an AI model family in use"),
+    TRUST_ANCHOR(Layer.TRUST, "a certificate authority or identity provider the ministry trusts"),
+    UNKNOWN(null, "referenced, role not understood");
+
+    private final Layer layer;
+    private final String description;
+
+    Role(Layer layer, String description) {
+        this.layer = layer;
+        this.description = description;
+    }
+
+    /** The identifier used in reports and policies, e.g. {@code dns-resolver}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The layer this role places a dependency in, or empty when the vendor's layer decides. */
+    public Optional<Layer> layer() {
+        return Optional.ofNullable(layer);
+    }
+
+    public boolean controlPlane() {
+        return layer == Layer.CONTROL_PLANE;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public static Role fromId(String id) {
+        for (Role role : values()) {
+            if (role.id().equalsIgnoreCase(id.trim().replace('_', '-'))) {
+                return role;
+            }
+        }
+        throw new IllegalArgumentException("unknown role '" + id + "'");
+    }
+}
