@@ -13,9 +13,10 @@ import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The appliance's SQLite database. One connection, used under a lock: SQLite has one writer at a
- * time anyway, and the appliance's load is a handful of audits, not a stream of transactions.
- * Opening applies every pending migration in order, each in its own transaction.
+ * The appliance's SQLite database in WAL mode. One writing connection and one reading connection,
+ * each used under its own lock: SQLite has one writer at a time anyway, and WAL lets reads see the
+ * last committed state while an audit's long write transaction runs. Opening applies every
+ * pending migration in order, each in its own transaction.
  */
 public final class Database implements AutoCloseable {
 
@@ -28,6 +29,8 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
+    private Connection reader;
+    private final ReentrantLock readLock = new ReentrantLock();
 
     private Database(Path file, Connection connection) {
         this.file = file;
@@ -45,19 +48,27 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot create the directory for database " + file + ": " + e.getMessage(), e);
         }
         try {
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            Connection connection = connect(file);
             try (Statement st = connection.createStatement()) {
                 st.execute("PRAGMA journal_mode=WAL");
-                st.execute("PRAGMA foreign_keys=ON");
-                st.execute("PRAGMA synchronous=FULL");
-                st.execute("PRAGMA busy_timeout=10000");
             }
             Database db = new Database(file, connection);
             db.migrate();
+            db.reader = connect(file);
             return db;
         } catch (SQLException e) {
             throw new StoreException("cannot open database " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Connection connect(Path file) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Statement st = c.createStatement()) {
+            st.execute("PRAGMA foreign_keys=ON");
+            st.execute("PRAGMA synchronous=FULL");
+            st.execute("PRAGMA busy_timeout=10000");
+        }
+        return c;
     }
 
     public Path file() {
@@ -86,21 +97,43 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs read-only {@code work} (autocommit; each statement sees committed data). */
+    /**
+     * Runs read-only {@code work} on the reading connection in one read transaction, so that it
+     * sees one committed state, never a write in progress.
+     */
     public <T> T read(Work<T> work) {
-        lock.lock();
+        readLock.lock();
         try {
-            return work.apply(connection);
+            reader.setAutoCommit(false);
+            try {
+                return work.apply(reader);
+            } finally {
+                reader.rollback();
+                reader.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             throw new StoreException("database read failed: " + e.getMessage(), e);
         } finally {
-            lock.unlock();
+            readLock.unlock();
         }
     }
 
     /** The schema version now applied. */
     public int schemaVersion() {
         return read(Database::currentVersion);
+    }
+
+    /** Whether the database answers a trivial query; for health checks. */
+    public boolean healthy() {
+        try {
+            return read(c -> {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT 1")) {
+                    return rs.next();
+                }
+            });
+        } catch (StoreException e) {
+            return false;
+        }
     }
 
     private void migrate() throws SQLException {
@@ -145,11 +178,16 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         lock.lock();
+        readLock.lock();
         try {
+            if (reader != null) {
+                reader.close();
+            }
             connection.close();
         } catch (SQLException e) {
             throw new StoreException("cannot close database " + file + ": " + e.getMessage(), e);
         } finally {
+            readLock.unlock();
             lock.unlock();
         }
     }

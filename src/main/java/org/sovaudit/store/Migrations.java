@@ -27,7 +27,7 @@ final class Migrations {
                     )""",
                     """
                     CREATE TABLE audit_files (
-                        audit_id       TEXT NOT NULL REFERENCES audits(id),
+                        audit_id       TEXT NOT NULL REFERENCES audits(id) DEFERRABLE INITIALLY DEFERRED,
                         path           TEXT NOT NULL,
                         sha256         TEXT NOT NULL,
                         size           INTEGER NOT NULL,
@@ -37,7 +37,7 @@ final class Migrations {
                     )""",
                     """
                     CREATE TABLE observations (
-                        audit_id       TEXT NOT NULL REFERENCES audits(id),
+                        audit_id       TEXT NOT NULL REFERENCES audits(id) DEFERRABLE INITIALLY DEFERRED,
                         file           TEXT NOT NULL,
                         line           INTEGER NOT NULL,
                         kind           TEXT NOT NULL,
@@ -49,7 +49,7 @@ final class Migrations {
                     "CREATE INDEX observations_by_audit ON observations(audit_id)",
                     """
                     CREATE TABLE file_errors (
-                        audit_id       TEXT NOT NULL REFERENCES audits(id),
+                        audit_id       TEXT NOT NULL REFERENCES audits(id) DEFERRABLE INITIALLY DEFERRED,
                         path           TEXT NOT NULL,
                         line           INTEGER NOT NULL,
                         reason         TEXT NOT NULL
@@ -57,7 +57,7 @@ final class Migrations {
                     "CREATE INDEX file_errors_by_audit ON file_errors(audit_id)",
                     """
                     CREATE TABLE findings (
-                        audit_id       TEXT NOT NULL REFERENCES audits(id),
+                        audit_id       TEXT NOT NULL REFERENCES audits(id) DEFERRABLE INITIALLY DEFERRED,
                         fingerprint    TEXT NOT NULL,
                         rule_id        TEXT NOT NULL,
                         severity       TEXT NOT NULL,
