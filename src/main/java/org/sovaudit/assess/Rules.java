@@ -1,0 +1,132 @@
+package org.sovaudit.assess;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.sovaudit.model.Role;
+
+/** The one registry of assessment rules. Ids are stable: drift between audits compares them. */
+public final class Rules {
+
+    /** Bumped whenever a rule is added, removed or judges differently; written into every report. */
+    public static final String VERSION = "1";
+
+    /** An outside party in a control-plane role that is an international public-benefit service. */
+    public static final Rule INTERNATIONAL_CONTROL_PLANE = new Rule("SOV-INT-001",
+            "Control plane relies on an international public service",
+            EnumSet.of(Role.DNS_RESOLVER, Role.NTP_SOURCE, Role.LOG_SINK, Role.AAA_SERVER, Role.SNMP_MANAGER,
+                    Role.DEVICE_MANAGEMENT),
+            "Public-benefit services such as the NTP pool are run by volunteers in many countries; nobody "
+                    + "answers to the ministry for their availability or integrity.",
+            "Add domestic sources alongside (a national time service, the national research network, a resolver "
+                    + "on ministry hardware) so that the public service is one source among several, not the only one.");
+
+    /** An outside party nobody could attribute. */
+    public static final Rule UNATTRIBUTED = new Rule("SOV-UNK-001",
+            "Outside party not attributed",
+            EnumSet.allOf(Role.class),
+            "The appliance could not tell who operates this endpoint or under which jurisdiction.",
+            "Identify the operator of this endpoint; add it to the knowledge base, or to the policy's "
+                    + "internal-domains if it is the ministry's own.");
+
+    private static final List<Rule> FOREIGN = List.of(
+            new Rule("SOV-CP-001", "Foreign DNS resolver", EnumSet.of(Role.DNS_RESOLVER),
+                    "Whoever resolves the ministry's names sees every host it contacts and can redirect or block them.",
+                    "Run a recursive resolver on ministry hardware (Unbound, Knot Resolver or PowerDNS Recursor) or use "
+                            + "a domestic operator's resolver, and point devices and hosts at it; remove foreign public "
+                            + "resolvers from the configuration."),
+            new Rule("SOV-CP-002", "Foreign time source", EnumSet.of(Role.NTP_SOURCE),
+                    "Time underpins certificate validation, log correlation and authentication; a foreign time source "
+                            + "can skew it or stop serving it.",
+                    "Synchronise from domestic sources: a GNSS-backed stratum-1 server on ministry premises, the "
+                            + "national metrology institute or the national research network, with at least three "
+                            + "independent servers."),
+            new Rule("SOV-CP-003", "Logs sent to a foreign receiver", EnumSet.of(Role.LOG_SINK),
+                    "Logs reveal the ministry's network, users and incidents to whoever receives them.",
+                    "Send logs to a collector the ministry runs (rsyslog or syslog-ng feeding a domestic SIEM), "
+                            + "encrypted in transit; remove foreign log hosts."),
+            new Rule("SOV-CP-004", "Administrator authentication by a foreign server", EnumSet.of(Role.AAA_SERVER),
+                    "Whoever runs the AAA server decides who may administer the ministry's devices and sees every "
+                            + "administrator login.",
+                    "Run RADIUS or TACACS+ (FreeRADIUS, tac_plus) on ministry hardware backed by the ministry's own "
+                            + "directory, and keep local break-glass accounts on each device."),
+            new Rule("SOV-CP-005", "Device monitoring by a foreign manager", EnumSet.of(Role.SNMP_MANAGER),
+                    "SNMP managers read device state and traps; with write access they can change configuration.",
+                    "Point SNMP traps and polling at a monitoring system the ministry runs (LibreNMS, Zabbix) and use "
+                            + "SNMPv3 with authentication and privacy."),
+            new Rule("SOV-CP-006", "Devices managed from a foreign controller", EnumSet.of(Role.DEVICE_MANAGEMENT),
+                    "A remote controller can reconfigure, upgrade or disable the devices it manages.",
+                    "Manage devices from an on-premises controller or locally, and disable vendor cloud-management agents."),
+            new Rule("SOV-NET-001", "Network equipment from a foreign vendor", EnumSet.of(Role.NETWORK_DEVICE),
+                    "The vendor's software runs at the heart of the ministry's network; its updates, licences and "
+                            + "support decide how long the equipment keeps working.",
+                    "Keep vendor diversity between core, distribution and edge; plan replacement cycles with equipment "
+                            + "from several suppliers; keep firmware images and configurations on ministry storage."),
+            new Rule("SOV-NET-002", "Traffic carried by a foreign network", EnumSet.of(Role.BGP_PEER, Role.UPSTREAM_GATEWAY),
+                    "The carrier of the ministry's traffic can observe, reroute or cut it.",
+                    "Add a domestic upstream and peer at a domestic internet exchange so that domestic traffic stays "
+                            + "domestic."),
+            new Rule("SOV-CLOUD-001", "Infrastructure hosted by a foreign cloud",
+                    EnumSet.of(Role.CLOUD_PROVIDER, Role.CLOUD_REGION, Role.STORAGE_LOCATION),
+                    "The provider's home jurisdiction reaches the data and workloads it hosts, wherever its region "
+                            + "is; leaving its proprietary services is costly.",
+                    "Host sensitive workloads in a domestic data centre or with a domestic cloud; keep infrastructure "
+                            + "code portable (avoid provider-only services) and hold backups outside the provider."),
+            new Rule("SOV-PLAT-001", "Software packages from a foreign mirror", EnumSet.of(Role.PACKAGE_MIRROR),
+                    "The mirror decides which updates hosts receive and when; signatures stop alteration, not "
+                            + "withholding.",
+                    "Run a local mirror (aptly, apt-mirror, Pulp) synchronised from upstream and verified against the "
+                            + "distribution's signing keys, and point hosts at it."),
+            new Rule("SOV-PLAT-002", "Container images pulled from a foreign registry",
+                    EnumSet.of(Role.CONTAINER_IMAGE, Role.IMAGE_REGISTRY),
+                    "The registry decides which image a tag points to and whether it can be pulled at all.",
+                    "Mirror the images into a registry the ministry runs (Harbor, CNCF Distribution), pin them by "
+                            + "digest, scan them, and pull only from it."),
+            new Rule("SOV-APP-001", "Calls to a foreign API or service", EnumSet.of(Role.API_ENDPOINT),
+                    "The service receives whatever the ministry sends it and can stop serving at any time.",
+                    "Establish what data the service receives; prefer a domestic or self-hosted equivalent, or "
+                            + "contractual data-residency and exit guarantees."),
+            new Rule("SOV-AI-001", "AI by a foreign provider", EnumSet.of(Role.AI_ENDPOINT, Role.AI_MODEL),
+                    "Prompts, documents and answers pass through the provider; its model and terms can change "
+                            + "without notice.",
+                    "Run open-weight models on ministry hardware or with a domestic provider, and keep prompts and "
+                            + "data in the jurisdiction."),
+            new Rule("SOV-TRUST-001", "Trust anchored in a foreign authority", EnumSet.of(Role.TRUST_ANCHOR),
+                    "A certificate authority or identity provider can issue credentials the ministry's systems accept.",
+                    "Use a national or ministry-run CA for internal services and review which foreign roots the trust "
+                            + "stores carry."),
+            new Rule("SOV-GEN-001", "Reference to a foreign party", EnumSet.of(Role.UNKNOWN),
+                    "The configuration names a foreign party in a role the appliance could not determine.",
+                    "Find out what this reference is used for; if it carries ministry data or control, move it to a "
+                            + "domestic or self-hosted service."));
+
+    private Rules() {
+    }
+
+    /** Every rule, foreign-dependency rules first. */
+    public static List<Rule> all() {
+        return java.util.stream.Stream.concat(FOREIGN.stream(), java.util.stream.Stream.of(INTERNATIONAL_CONTROL_PLANE,
+                UNATTRIBUTED)).toList();
+    }
+
+    /** The rule that judges a foreign dependency in this role. */
+    public static Rule forForeign(Role role) {
+        for (Rule rule : FOREIGN) {
+            if (rule.roles().contains(role)) {
+                return rule;
+            }
+        }
+        throw new IllegalStateException("no rule covers role " + role.id());
+    }
+
+    public static Optional<Rule> byId(String id) {
+        return all().stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    /** Roles that {@link #INTERNATIONAL_CONTROL_PLANE} applies to. */
+    static Set<Role> internationalRoles() {
+        return INTERNATIONAL_CONTROL_PLANE.roles();
+    }
+}

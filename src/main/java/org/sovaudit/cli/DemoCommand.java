@@ -1,0 +1,125 @@
+package org.sovaudit.cli;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.helidon.config.Config;
+import org.sovaudit.assess.Policy;
+import org.sovaudit.audit.Audit;
+import org.sovaudit.audit.AuditException;
+import org.sovaudit.audit.AuditRequest;
+import org.sovaudit.audit.AuditResult;
+import org.sovaudit.collect.DirectoryCollector;
+import org.sovaudit.evidence.bundle.BundleVerification;
+import org.sovaudit.evidence.bundle.BundleVerifier;
+import org.sovaudit.evidence.ledger.Ledger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sovaudit demo}: audits the bundled example ministry, writes and verifies a signed bundle,
+ * checks the result against the example's EXPECTED.md, and says where the HTML report is. Uses
+ * its own data directory under the output directory, so it never touches the appliance's ledger.
+ */
+@Command(name = "demo", description = "Audit the bundled example ministry (examples/ministry-lab), write and verify a signed bundle.")
+final class DemoCommand implements Callable<Integer> {
+
+    private static final String EXAMPLE = "examples/ministry-lab";
+
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out-dir", paramLabel = "DIR", description = "Where the demo writes (default: ./demo-output).")
+    Path outDir = Path.of("demo-output");
+
+    @Option(names = "--example", paramLabel = "DIR", description = "The example environment (default: " + EXAMPLE + ").")
+    Path example;
+
+    @Override
+    public Integer call() throws IOException {
+        Path dir = example != null ? example : locateExample();
+        Path configs = dir.resolve("configs");
+        if (!Files.isDirectory(configs)) {
+            throw new AuditException("no configs/ directory in " + dir);
+        }
+        Files.createDirectories(outDir);
+        Config config = main.config(Map.of("store.data-dir", outDir.resolve("data").toString()));
+        Policy policy = Policy.load(dir.resolve("policy.yaml"));
+        var out = spec.commandLine().getOut();
+        int code = ExitCodes.OK;
+        try (Audit audit = Components.audit(config, main.clock)) {
+            AuditResult result = audit.run(new AuditRequest(dir.getFileName().toString(),
+                    List.of(new DirectoryCollector(configs, "", Components.limits(config))), policy));
+            Path bundle = outDir.resolve(dir.getFileName() + "-bundle.zip");
+            ScanCommand.writeBundle(audit, result.id(), bundle);
+            Path html = outDir.resolve("report.html");
+            Files.write(html, result.reportHtml());
+            Files.write(outDir.resolve("report.json"), result.reportJson());
+
+            out.println("== sovaudit demo: " + dir);
+            Summaries.audit(out, result.report());
+
+            out.println("== verifying the bundle offline: " + bundle);
+            BundleVerification v = BundleVerifier.verify(bundle, null);
+            Summaries.verification(out, v);
+            Ledger.LedgerVerification lv = audit.ledger().verify();
+            out.println(lv.ok() ? "ledger intact: " + lv.entries() + " entries" : "LEDGER BROKEN: " + lv.problems());
+            if (!v.passed() || !lv.ok()) {
+                code = ExitCodes.FAILED;
+            }
+
+            Path expectedFile = dir.resolve("EXPECTED.md");
+            if (Files.isRegularFile(expectedFile)) {
+                Expectations.Outcome outcome = Expectations.load(expectedFile).check(result.report());
+                if (outcome.ok()) {
+                    out.println("EXPECTED.md: all " + outcome.checked() + " expectations hold");
+                } else {
+                    out.println("EXPECTED.md: " + outcome.problems().size() + " of " + outcome.checked()
+                            + " expectations do not hold:");
+                    outcome.problems().forEach(p -> out.println("  " + p));
+                    code = ExitCodes.FAILED;
+                }
+            }
+            out.println("== HTML report: " + html.toAbsolutePath());
+            out.println("   bundle:      " + bundle.toAbsolutePath());
+            out.println("   check with OpenSSL: unzip " + bundle + " -d bundle && openssl cms -verify -binary "
+                    + "-inform DER -in bundle/report.json.p7s -content bundle/report.json -CAfile bundle/appliance.pem "
+                    + "-purpose any -out /dev/null");
+            out.flush();
+        }
+        return code;
+    }
+
+    /** examples/ministry-lab in the working directory, or beside the jar's build directory. */
+    private static Path locateExample() {
+        Path here = Path.of(EXAMPLE);
+        if (Files.isDirectory(here)) {
+            return here;
+        }
+        var source = DemoCommand.class.getProtectionDomain().getCodeSource();
+        if (source != null && source.getLocation() != null) {
+            try {
+                Path jar = Path.of(source.getLocation().toURI());
+                for (Path p = jar.getParent(); p != null; p = p.getParent()) {
+                    if (Files.isDirectory(p.resolve(EXAMPLE))) {
+                        return p.resolve(EXAMPLE);
+                    }
+                }
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                // not a file location; fall through to the error below
+            }
+        }
+        throw new AuditException("cannot find " + EXAMPLE + "; run from the source tree or pass --example DIR");
+    }
+}

@@ -1,0 +1,114 @@
+package org.sovaudit.assess;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.sovaudit.model.Attribution;
+import org.sovaudit.model.AuditReport.LayerScore;
+import org.sovaudit.model.Evidence;
+import org.sovaudit.model.Finding;
+import org.sovaudit.model.Layer;
+import org.sovaudit.model.ObservationKind;
+import org.sovaudit.model.Role;
+import org.sovaudit.model.Severity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AssessorTest {
+
+    private final Policy policy = Policy.defaults().withHome("KE");
+
+    private static Attributed ref(ObservationKind kind, String value, Role role, Attribution a, int occurrences) {
+        return new Attributed(kind, value, role, "", occurrences, List.of(new Evidence("etc/x.conf", 3, "line")), a);
+    }
+
+    private static Attribution vendor(String group, String jurisdiction, Layer layer) {
+        return new Attribution(Attribution.Status.ATTRIBUTED, group, group, group, jurisdiction, layer, 1.0,
+                Attribution.Method.KB, "domain-suffix " + group + ".com", List.of());
+    }
+
+    @Test
+    void foreignResolver_isHighControlPlaneFinding() {
+        Assessment a = new Assessor(policy).assess(List.of(
+                ref(ObservationKind.IP_ADDRESS, "8.8.8.8", Role.DNS_RESOLVER, vendor("google", "US", Layer.CLOUD), 2)));
+        Finding f = a.findings().getFirst();
+        assertEquals("SOV-CP-001", f.ruleId());
+        assertEquals(Severity.HIGH, f.severity());
+        assertEquals(Layer.CONTROL_PLANE, f.layer());
+        assertTrue(f.title().contains("8.8.8.8") && f.title().contains("US"), f.title());
+        assertTrue(f.explanation().contains("2 times"), f.explanation());
+        assertTrue(f.remediation().contains("resolver"), f.remediation());
+    }
+
+    @Test
+    void domesticTrustedAndInternal_raiseNothing_internationalControlPlaneIsLow() {
+        Assessment a = new Assessor(Policy.defaults().withHome("KE")).assess(List.of(
+                ref(ObservationKind.HOSTNAME, "ntp.kenet.or.ke", Role.NTP_SOURCE, vendor("kenet", "KE", Layer.CONNECTIVITY), 1),
+                ref(ObservationKind.IP_ADDRESS, "10.0.0.1", Role.DNS_RESOLVER, Attribution.internal("private address"), 1),
+                ref(ObservationKind.HOSTNAME, "pool.ntp.org", Role.NTP_SOURCE, vendor("ntppool", "INT", Layer.CONTROL_PLANE), 1)));
+        assertEquals(1, a.findings().size(), a.findings().toString());
+        assertEquals("SOV-INT-001", a.findings().getFirst().ruleId());
+        assertEquals(Severity.LOW, a.findings().getFirst().severity());
+    }
+
+    @Test
+    void unattributedOutsideParty_isInfoForReview() {
+        Assessment a = new Assessor(policy).assess(List.of(ref(ObservationKind.HOSTNAME, "odd.example.net",
+                Role.UNKNOWN, Attribution.unattributed("no indicator", List.of(new Attribution.Guess("alibaba", 0.4))), 1)));
+        Finding f = a.findings().getFirst();
+        assertEquals("SOV-UNK-001", f.ruleId());
+        assertEquals(Severity.INFO, f.severity());
+        assertTrue(f.explanation().contains("alibaba 0.40"), f.explanation());
+    }
+
+    @Test
+    void layerShare_isWeightedByRole() {
+        // control plane: one foreign resolver (weight 3), one domestic resolver (weight 3) -> 0.5
+        // platform: one foreign mirror (1), three domestic mirrors (3) -> 0.25
+        Assessment a = new Assessor(policy).assess(List.of(
+                ref(ObservationKind.IP_ADDRESS, "8.8.8.8", Role.DNS_RESOLVER, vendor("google", "US", Layer.CLOUD), 1),
+                ref(ObservationKind.IP_ADDRESS, "196.1.1.1", Role.DNS_RESOLVER, vendor("safaricom", "KE", Layer.CONNECTIVITY), 1),
+                ref(ObservationKind.URL, "http://mirrors.aliyun.com/ubuntu", Role.PACKAGE_MIRROR, vendor("alibaba", "CN", Layer.CLOUD), 1),
+                ref(ObservationKind.URL, "http://a.ke/u", Role.PACKAGE_MIRROR, vendor("kenet", "KE", Layer.CONNECTIVITY), 1),
+                ref(ObservationKind.URL, "http://b.ke/u", Role.PACKAGE_MIRROR, vendor("kenet", "KE", Layer.CONNECTIVITY), 1),
+                ref(ObservationKind.URL, "http://c.ke/u", Role.PACKAGE_MIRROR, vendor("kenet", "KE", Layer.CONNECTIVITY), 1)));
+        LayerScore cp = layer(a, Layer.CONTROL_PLANE);
+        assertEquals(0.5, cp.foreignShare());
+        assertEquals(List.of("google"), cp.foreignGroups());
+        LayerScore platform = layer(a, Layer.PLATFORM);
+        assertEquals(0.25, platform.foreignShare());
+        assertEquals(4, platform.dependencies());
+        // overall: foreign 3 + 1 = 4 of 3 + 3 + 4 = 10
+        assertEquals(0.4, a.foreignShare());
+    }
+
+    @Test
+    void fingerprint_isStableAcrossOccurrencesAndEvidence_butNotAcrossValues() {
+        Attribution g = vendor("google", "US", Layer.CLOUD);
+        Finding once = new Assessor(policy).assess(List.of(ref(ObservationKind.IP_ADDRESS, "8.8.8.8", Role.DNS_RESOLVER, g, 1)))
+                .findings().getFirst();
+        Finding often = new Assessor(policy).assess(List.of(new Attributed(ObservationKind.IP_ADDRESS, "8.8.8.8",
+                Role.DNS_RESOLVER, "", 9, List.of(new Evidence("other/file", 7, "dns server 8.8.8.8")), g)))
+                .findings().getFirst();
+        Finding other = new Assessor(policy).assess(List.of(ref(ObservationKind.IP_ADDRESS, "8.8.4.4", Role.DNS_RESOLVER, g, 1)))
+                .findings().getFirst();
+        assertEquals(once.fingerprint(), often.fingerprint());
+        assertNotEquals(once.fingerprint(), other.fingerprint());
+    }
+
+    @Test
+    void findings_areOrderedBySeverityThenRule() {
+        Assessment a = new Assessor(policy).assess(List.of(
+                ref(ObservationKind.URL, "http://mirrors.aliyun.com/ubuntu", Role.PACKAGE_MIRROR, vendor("alibaba", "CN", Layer.CLOUD), 1),
+                ref(ObservationKind.IP_ADDRESS, "9.9.9.9", Role.AAA_SERVER, vendor("x", "US", Layer.CLOUD), 1),
+                ref(ObservationKind.IP_ADDRESS, "8.8.8.8", Role.DNS_RESOLVER, vendor("google", "US", Layer.CLOUD), 1)));
+        assertEquals(List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM),
+                a.findings().stream().map(Finding::severity).toList());
+    }
+
+    private static LayerScore layer(Assessment a, Layer layer) {
+        return a.layers().stream().filter(l -> l.layer() == layer).findFirst().orElseThrow();
+    }
+}

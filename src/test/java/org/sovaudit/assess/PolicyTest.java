@@ -1,0 +1,112 @@
+package org.sovaudit.assess;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sovaudit.model.Attribution;
+import org.sovaudit.model.JurisdictionClass;
+import org.sovaudit.model.Layer;
+import org.sovaudit.model.Role;
+import org.sovaudit.model.Severity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PolicyTest {
+
+    @TempDir
+    Path dir;
+
+    private Policy load(String yaml) throws IOException {
+        Path file = dir.resolve("policy.yaml");
+        Files.writeString(file, yaml, StandardCharsets.UTF_8);
+        return Policy.load(file);
+    }
+
+    private PolicyException fails(String yaml) {
+        return assertThrows(PolicyException.class, () -> load(yaml));
+    }
+
+    @Test
+    void defaults_haveNoHome_andRefuseToAuditUntilOneIsSet() {
+        Policy p = Policy.defaults();
+        assertEquals("", p.home());
+        PolicyException e = assertThrows(PolicyException.class, p::requireHome);
+        assertTrue(e.getMessage().contains("--home"), e.getMessage());
+        assertEquals("KE", p.withHome("ke").requireHome().home());
+    }
+
+    @Test
+    void load_partialFile_takesDefaultsForTheRest() throws IOException {
+        Policy p = load("home: ke\ntrusted: [ug, tz]\ninternal-domains: [Ministry.GO.KE.]\n");
+        assertEquals("KE", p.home());
+        assertEquals(List.of("TZ", "UG"), p.trusted());
+        assertEquals(List.of("ministry.go.ke"), p.internalDomains());
+        assertEquals(Severity.CRITICAL, p.severityFor(Role.AAA_SERVER));
+        assertEquals(Severity.MEDIUM, p.severityFor(Role.PACKAGE_MIRROR));
+        assertEquals(3, p.weightFor(Role.DNS_RESOLVER));
+        assertEquals(1, p.weightFor(Role.CONTAINER_IMAGE));
+    }
+
+    @Test
+    void load_unknownField_namesIt() {
+        assertTrue(fails("home: KE\nhomme: FR\n").getMessage().contains("unknown field 'homme'"));
+    }
+
+    @Test
+    void load_badJurisdiction_namesFieldAndValue() {
+        String m = fails("home: Kenya\n").getMessage();
+        assertTrue(m.contains("field 'home'") && m.contains("Kenya"), m);
+        m = fails("home: KE\ntrusted: [UG, Tanzania]\n").getMessage();
+        assertTrue(m.contains("field 'trusted'") && m.contains("Tanzania"), m);
+    }
+
+    @Test
+    void load_badSeverityAndRole_areNamed() {
+        String m = fails("home: KE\nseverity:\n  dns-resolver: urgent\n").getMessage();
+        assertTrue(m.contains("severity.dns-resolver") && m.contains("urgent"), m);
+        m = fails("home: KE\nseverity:\n  dns-server: high\n").getMessage();
+        assertTrue(m.contains("'dns-server' is not a role id"), m);
+    }
+
+    @Test
+    void load_thresholdOutOfRange_andWrongShapes_areNamed() {
+        assertTrue(fails("model-threshold: 1.5\n").getMessage().contains("model-threshold"));
+        assertTrue(fails("trusted: UG\n").getMessage().contains("expected a list"));
+        assertTrue(fails("weights:\n  dns-resolver: heavy\n").getMessage().contains("weights.dns-resolver"));
+        assertTrue(fails("home: [KE]\n").getMessage().contains("expected a single value"));
+        assertTrue(fails("- just\n- a list\n").getMessage().contains("mapping"));
+        assertTrue(fails("home: KE\n  bad: indentation: here\n").getMessage().contains("not valid YAML"));
+    }
+
+    @Test
+    void load_missingFile_saysSo() {
+        PolicyException e = assertThrows(PolicyException.class, () -> Policy.load(dir.resolve("none.yaml")));
+        assertTrue(e.getMessage().contains("not found"), e.getMessage());
+    }
+
+    @Test
+    void classify_homeTrustedEuInternationalForeign() throws IOException {
+        Policy p = load("home: KE\ntrusted: [UG, EU]\n");
+        assertEquals(JurisdictionClass.DOMESTIC, p.classify(attributed("KE")));
+        assertEquals(JurisdictionClass.TRUSTED, p.classify(attributed("UG")));
+        assertEquals(JurisdictionClass.TRUSTED, p.classify(attributed("DE")));
+        assertEquals(JurisdictionClass.TRUSTED, p.classify(attributed("EU")));
+        assertEquals(JurisdictionClass.INTERNATIONAL, p.classify(attributed("INT")));
+        assertEquals(JurisdictionClass.FOREIGN, p.classify(attributed("CN")));
+        assertEquals(JurisdictionClass.FOREIGN, p.classify(attributed("GB")));
+        assertEquals(JurisdictionClass.UNKNOWN, p.classify(Attribution.unattributed("x", List.of())));
+        assertEquals(JurisdictionClass.INTERNAL, p.classify(Attribution.internal("private address")));
+    }
+
+    static Attribution attributed(String jurisdiction) {
+        return new Attribution(Attribution.Status.ATTRIBUTED, "v", "Vendor", "g", jurisdiction, Layer.CLOUD, 1.0,
+                Attribution.Method.KB, "test", List.of());
+    }
+}
