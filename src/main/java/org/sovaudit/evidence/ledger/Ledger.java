@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.sovaudit.evidence.Digests;
 import org.sovaudit.store.Database;
 
 /**
@@ -63,6 +64,10 @@ public final class Ledger {
                 seq = rs.getLong(1) + 1;
                 prevHash = rs.getString(2);
             }
+        }
+        if (!Digests.isSha256Hex(prevHash)) {
+            throw new LedgerException("cannot append after ledger entry " + (seq - 1)
+                    + ": its entry_hash is malformed; the ledger has been edited, run its verification");
         }
         LedgerEntry entry = LedgerEntry.chained(seq, auditId, reportSha256, recordedAt, keyId, prevHash);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {

@@ -2,8 +2,10 @@ package org.sovaudit.evidence.sign;
 
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 import org.bouncycastle.asn1.ASN1Encoding;
@@ -114,7 +116,12 @@ public final class CmsVerifier {
                     + ", expected " + expected.getSubject() + " serial " + expected.getSerialNumber().toString(16)
                     + " (key id " + expectedKeyId + ")");
         }
-        Collection<X509CertificateHolder> included = signed.getCertificates().getMatches(signer.getSID());
+        List<X509CertificateHolder> included = new ArrayList<>();
+        for (X509CertificateHolder holder : signed.getCertificates().getMatches(null)) {
+            if (signer.getSID().match(holder)) {
+                included.add(holder);
+            }
+        }
         if (included.isEmpty()) {
             return SignatureCheck.failed("the signature does not include the signer's certificate");
         }

@@ -322,6 +322,24 @@ class BundleVerifierTest {
     }
 
     @Test
+    void verify_hostileCertificatePem_failsItsChecksWithoutThrowing() throws IOException {
+        BundleContents c = fixture.contents;
+        byte[] nested = new byte[40_000];
+        for (int i = 0; i < nested.length / 2; i++) {
+            nested[i] = (byte) (i % 2 == 0 ? 0x30 : 0x80);
+        }
+        String hostile = "-----BEGIN CERTIFICATE-----\n"
+                + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(nested)
+                + "\n-----END CERTIFICATE-----\n";
+
+        BundleVerification verification = verify(BundleFixture.write(new BundleContents(c.reportJson(), c.reportHtml(),
+                c.signature(), hostile, c.ledgerEntryJson(), c.createdAt())));
+
+        assertEquals(List.of("signature", "ledger entry key id"), failed(verification));
+        assertTrue(detail(verification, "signature").startsWith("appliance.pem is unusable"), detail(verification, "signature"));
+    }
+
+    @Test
     void verify_nonCanonicalManifest_failsManifest() throws IOException {
         Map<String, byte[]> entries = BundleFixture.entries(bundle);
         String manifest = new String(entries.get("manifest.json"), StandardCharsets.UTF_8);

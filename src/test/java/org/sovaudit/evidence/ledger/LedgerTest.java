@@ -154,6 +154,19 @@ class LedgerTest {
     }
 
     @Test
+    void append_afterAMalformedLastRow_isRefused() throws Exception {
+        append("audit-a", 0);
+        try (Connection attacker = attackerConnection(); Statement st = attacker.createStatement()) {
+            st.execute("DROP TRIGGER ledger_append_only_update");
+            st.executeUpdate("UPDATE ledger SET entry_hash = 'gone' WHERE seq = 1");
+        }
+
+        LedgerException e = assertThrows(LedgerException.class, () -> append("audit-b", 1));
+
+        assertTrue(e.getMessage().contains("after ledger entry 1"), e.getMessage());
+    }
+
+    @Test
     void append_inTransactionThatRollsBack_leavesNoRow() {
         assertThrows(IllegalStateException.class, () -> db.transaction(c -> {
             ledger.append(c, "audit-a", report(0), T0, KEY);
