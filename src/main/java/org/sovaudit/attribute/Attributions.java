@@ -1,0 +1,170 @@
+package org.sovaudit.attribute;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.sovaudit.model.Attribution;
+import org.sovaudit.model.Layer;
+import org.sovaudit.model.ObservationKind;
+
+/**
+ * The attribute step: says who is behind each distinct subject. In order, the first that applies:
+ * <ol>
+ *   <li>fixed rules: private, loopback, link-local, unique-local, CGNAT and other special-use
+ *       addresses, single-label hosts, internal and special-use domains, the policy's internal
+ *       suffixes -> {@link Attribution#internal};</li>
+ *   <li>the knowledge base -> ATTRIBUTED by KB, confidence 1, basis the indicator;</li>
+ *   <li>the country-code TLD rule for hosts under a non-generic ccTLD -> ATTRIBUTED by RULE to a
+ *       jurisdiction only, confidence 0.5;</li>
+ *   <li>the model, in batches -> ATTRIBUTED by MODEL to a group when its best class is a group at or
+ *       above the threshold, otherwise UNATTRIBUTED with the model's top guesses for a human.</li>
+ * </ol>
+ * Nothing is dropped: every subject given comes back with an attribution.
+ */
+public final class Attributions {
+
+    /** Confidence of a jurisdiction read from a country-code TLD alone. */
+    static final double CCTLD_CONFIDENCE = 0.5;
+
+    private final KnowledgeBase kb;
+    private final OnnxAttributor model;
+    private final double threshold;
+    private final InternalRules rules;
+    /** Per group, the primary layer of its first vendor: the layer of a model attribution. */
+    private final Map<String, Layer> groupLayers = new LinkedHashMap<>();
+
+    private Attributions(KnowledgeBase kb, OnnxAttributor model, double threshold, InternalRules rules) {
+        this.kb = kb;
+        this.model = model;
+        this.threshold = threshold;
+        this.rules = rules;
+        for (Vendor v : kb.vendors()) {
+            groupLayers.putIfAbsent(v.group(), v.primaryLayer());
+        }
+    }
+
+    /**
+     * @param kb               the knowledge base
+     * @param model            the classifier; may be null, and then values the rules and the
+     *                         knowledge base do not settle stay unattributed
+     * @param threshold        lowest probability, in (0, 1], at which the model's best group is taken
+     * @param internalSuffixes the policy's internal domains, e.g. {@code gov.example}
+     */
+    public static Attributions create(KnowledgeBase kb, OnnxAttributor model, double threshold, Set<String> internalSuffixes) {
+        Objects.requireNonNull(kb, "kb");
+        Objects.requireNonNull(internalSuffixes, "internalSuffixes");
+        if (!(threshold > 0 && threshold <= 1)) {
+            throw new AttributionException("the model threshold must be within (0, 1], was " + threshold);
+        }
+        return new Attributions(kb, model, threshold, new InternalRules(internalSuffixes));
+    }
+
+    /** One attribution per distinct subject, in the order subjects first appear. */
+    public Map<Subject, Attribution> attribute(Collection<Subject> subjects) {
+        Map<Subject, Attribution> out = new LinkedHashMap<>();
+        List<Subject> forModel = new ArrayList<>();
+        for (Subject s : subjects) {
+            if (out.containsKey(s)) {
+                continue;
+            }
+            Attribution settled = settle(s);
+            out.put(s, settled);
+            if (settled == null) {
+                forModel.add(s);
+            }
+        }
+        if (!forModel.isEmpty()) {
+            if (model == null) {
+                for (Subject s : forModel) {
+                    out.put(s, Attribution.unattributed("not in the knowledge base; no model loaded", List.of()));
+                }
+            } else {
+                List<List<Attribution.Guess>> guesses = model.predict(forModel);
+                for (int i = 0; i < forModel.size(); i++) {
+                    out.put(forModel.get(i), fromModel(guesses.get(i)));
+                }
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Rules, knowledge base, ccTLD; null when only the model can say more. */
+    private Attribution settle(Subject s) {
+        if (s.value().isBlank()) {
+            return Attribution.unattributed("empty value", List.of());
+        }
+        if (s.value().length() > Names.MAX_VALUE) {
+            return Attribution.unattributed("value longer than " + Names.MAX_VALUE + " characters", List.of());
+        }
+        Optional<String> internal = rules.reason(s);
+        if (internal.isPresent()) {
+            return Attribution.internal(internal.get());
+        }
+        Optional<KbMatch> match = kb.match(s);
+        if (match.isPresent()) {
+            Vendor v = match.get().vendor();
+            return new Attribution(Attribution.Status.ATTRIBUTED, v.id(), v.name(), v.group(), v.jurisdiction(),
+                    v.primaryLayer(), 1.0, Attribution.Method.KB, match.get().indicator(), List.of());
+        }
+        Optional<String> country = countryCode(s);
+        if (country.isPresent()) {
+            return new Attribution(Attribution.Status.ATTRIBUTED, "", "", "", country.get(), null, CCTLD_CONFIDENCE,
+                    Attribution.Method.RULE, "country-code TLD ." + tld(s), List.of());
+        }
+        return null;
+    }
+
+    private Optional<String> countryCode(Subject s) {
+        String tld = tld(s);
+        return tld == null ? Optional.empty() : kb.jurisdictionOfTld(tld);
+    }
+
+    /** The top-level label of the host a subject names, or null. */
+    private static String tld(Subject s) {
+        ObservationKind kind = s.kind();
+        if (kind != ObservationKind.HOSTNAME && kind != ObservationKind.URL && kind != ObservationKind.CONTAINER_IMAGE) {
+            return null;
+        }
+        String host = Names.hostOf(kind, s.value());
+        if (host == null || IpAddresses.parse(host) != null || !Names.validHost(host) || host.indexOf('.') < 0) {
+            return null;
+        }
+        return host.substring(host.lastIndexOf('.') + 1);
+    }
+
+    private Attribution fromModel(List<Attribution.Guess> guesses) {
+        if (guesses.isEmpty()) {
+            return Attribution.unattributed("model gave no classes", guesses);
+        }
+        Attribution.Guess best = guesses.getFirst();
+        if (best.group().equals(OnnxAttributor.NONE)) {
+            return Attribution.unattributed("not in the knowledge base; model: no known vendor ("
+                    + OnnxAttributor.NONE + " " + decimal(best.probability()) + ")", guesses);
+        }
+        if (best.probability() < threshold) {
+            return Attribution.unattributed("not in the knowledge base; model below threshold (best " + best.group()
+                    + " " + decimal(best.probability()) + " < " + decimal(threshold) + ")", guesses);
+        }
+        Optional<Group> group = kb.group(best.group());
+        if (group.isEmpty()) {
+            return Attribution.unattributed("model class '" + best.group() + "' is not a group of knowledge base "
+                    + kb.version(), guesses);
+        }
+        Layer layer = groupLayers.get(best.group());
+        return new Attribution(Attribution.Status.ATTRIBUTED, "", group.get().name(), group.get().id(),
+                group.get().jurisdiction(), layer, best.probability(), Attribution.Method.MODEL,
+                "model " + best.group() + " " + decimal(best.probability()), guesses);
+    }
+
+    private static String decimal(double p) {
+        return String.format(Locale.ROOT, "%.2f", p);
+    }
+}

@@ -1,0 +1,24 @@
+package org.sovaudit.attribute;
+
+import java.util.Objects;
+
+/**
+ * One knowledge-base indicator: a kind ({@code domain-suffix}, {@code host}, {@code cidr},
+ * {@code asn}, {@code product}, {@code ai-model}, {@code terraform-provider}, {@code provider-name},
+ * {@code registry}), its normalised value, and the vendor it points to. The trainer generates its
+ * examples from these.
+ */
+public record Indicator(String kind, String value, Vendor vendor) {
+
+    public Indicator {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(vendor, "vendor");
+    }
+
+    /** As written in reports and attributions, e.g. {@code domain-suffix aliyuncs.com}. */
+    @Override
+    public String toString() {
+        return kind + " " + value;
+    }
+}

@@ -1,0 +1,478 @@
+package org.sovaudit.attribute;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.sovaudit.model.Layer;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Reads and checks the knowledge-base files. Every problem names the file and the field
+ * ({@code vendors/china.yaml: vendors[3].domains[1]: ...}). Unknown fields are errors too, so a
+ * misspelt indicator kind cannot silently drop indicators.
+ */
+final class KbLoader {
+
+    static final String INDEX = "kb.yaml";
+
+    private static final int MAX_FILES = 200;
+    private static final int MAX_ENTRIES = 100_000;
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final Pattern JURISDICTION = Pattern.compile("[A-Z]{2}|EU|INT");
+    private static final Pattern RELATIVE_FILE = Pattern.compile("[a-z0-9_-]+(/[a-z0-9_-]+)*\\.yaml");
+    private static final Pattern PHRASE = Pattern.compile("[a-z0-9.-]+( [a-z0-9.-]+)*\\*?");
+    private static final Pattern PROVIDER_SOURCE = Pattern.compile("[a-z0-9][a-z0-9_-]*/[a-z0-9][a-z0-9_-]*");
+    private static final Pattern PROVIDER_NAME = Pattern.compile("[a-z][a-z0-9_-]*");
+    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._+-]{1,64}");
+
+    private static final Set<String> VENDOR_FIELDS = Set.of("id", "name", "group", "jurisdiction", "layers", "source",
+            "domains", "hosts", "cidrs", "asns", "products", "ai-models", "terraform-providers", "provider-names",
+            "registries", "region-examples");
+
+    private final KbFiles files;
+    private final ObjectMapper yaml;
+    private final List<String> order = new ArrayList<>();
+    private final Map<String, byte[]> contents = new LinkedHashMap<>();
+
+    // results
+    String version;
+    final Set<String> jurisdictions = new LinkedHashSet<>();
+    final Map<String, String> tldJurisdiction = new TreeMap<>();
+    final Map<String, Group> groups = new LinkedHashMap<>();
+    final Map<String, Vendor> vendors = new LinkedHashMap<>();
+    final Map<String, List<String>> regionExamples = new LinkedHashMap<>();
+    final List<Indicator> indicators = new ArrayList<>();
+    final HostTable<Indicator> hosts = new HostTable<>();
+    final PrefixTable<Indicator> networks = new PrefixTable<>();
+    final Map<Long, Indicator> asns = new LinkedHashMap<>();
+    final PhraseTable<Indicator> phrases = new PhraseTable<>();
+    final Map<String, Indicator> providers = new LinkedHashMap<>();
+
+    private KbLoader(KbFiles files) {
+        this.files = files;
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(20);
+        options.setCodePointLimit(KbFiles.MAX_FILE_BYTES);
+        options.setNestingDepthLimit(20);
+        YAMLFactory factory = YAMLFactory.builder()
+                .loaderOptions(options)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(20).build())
+                .build();
+        this.yaml = new ObjectMapper(factory).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    static KbLoader load(KbFiles files) {
+        KbLoader loader = new KbLoader(files);
+        loader.run();
+        return loader;
+    }
+
+    /**
+     * SHA-256 of the manifest {@code <sha256 of file>  <relative path>\n}, one line per file in
+     * load order ({@code kb.yaml} first): what {@code sha256sum FILES | sha256sum} prints.
+     */
+    String sha256() {
+        StringBuilder manifest = new StringBuilder();
+        for (String name : order) {
+            manifest.append(hex(sha256(contents.get(name)))).append("  ").append(name).append('\n');
+        }
+        return hex(sha256(manifest.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void run() {
+        Node index = read(INDEX);
+        index.allowOnly(Set.of("version", "jurisdictions", "country-code-tlds", "groups", "vendors"));
+        version = index.text("version");
+        if (!VERSION.matcher(version).matches()) {
+            throw index.child("version").fail("version must be 1-64 of A-Z a-z 0-9 . _ + -, was '" + version + "'");
+        }
+        String jurisdictionsFile = fileName(index.child("jurisdictions"));
+        String tldsFile = fileName(index.child("country-code-tlds"));
+        String groupsFile = fileName(index.child("groups"));
+        List<String> vendorFiles = new ArrayList<>();
+        for (Node n : index.child("vendors").items(MAX_FILES)) {
+            vendorFiles.add(fileName(n));
+        }
+        if (vendorFiles.isEmpty()) {
+            throw index.child("vendors").fail("at least one vendors file is required");
+        }
+        readJurisdictions(read(jurisdictionsFile));
+        readTlds(read(tldsFile));
+        readGroups(read(groupsFile));
+        for (String file : vendorFiles) {
+            readVendors(read(file));
+        }
+        for (Group g : groups.values()) {
+            if (vendors.values().stream().noneMatch(v -> v.group().equals(g.id()))) {
+                throw new AttributionException(files.describe(groupsFile) + ": groups: group '" + g.id() + "' has no vendor");
+            }
+        }
+    }
+
+    private String fileName(Node n) {
+        String name = n.text();
+        if (!RELATIVE_FILE.matcher(name).matches()) {
+            throw n.fail("must be a relative path of lower-case names ending in .yaml, was '" + name + "'");
+        }
+        if (name.equals(INDEX) || contents.containsKey(name) || order.contains(name)) {
+            throw n.fail("file '" + name + "' is listed twice");
+        }
+        order.add(name);
+        return name;
+    }
+
+    private Node read(String relative) {
+        byte[] bytes = files.read(relative);
+        contents.put(relative, bytes);
+        if (!order.contains(relative)) {
+            order.addFirst(relative);
+        }
+        String where = files.describe(relative);
+        JsonNode root;
+        try {
+            root = yaml.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new AttributionException(where + ": not valid YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
+        } catch (IOException e) {
+            throw new AttributionException(where + ": cannot read YAML: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new AttributionException(where + ": expected a mapping at the top level");
+        }
+        return new Node(where, "", root);
+    }
+
+    private void readJurisdictions(Node file) {
+        file.allowOnly(Set.of("jurisdictions"));
+        for (Node entry : file.child("jurisdictions").items(MAX_ENTRIES)) {
+            entry.allowOnly(Set.of("code", "name"));
+            String code = entry.text("code");
+            if (!JURISDICTION.matcher(code).matches()) {
+                throw entry.child("code").fail("must be an ISO 3166-1 alpha-2 code, EU or INT, was '" + code + "'");
+            }
+            entry.text("name");
+            if (!jurisdictions.add(code)) {
+                throw entry.child("code").fail("jurisdiction '" + code + "' is listed twice");
+            }
+        }
+    }
+
+    private void readTlds(Node file) {
+        file.allowOnly(Set.of("source", "mapped", "generic"));
+        file.text("source");
+        Set<String> generic = new LinkedHashSet<>();
+        for (Node n : file.child("generic").items(MAX_ENTRIES)) {
+            String tld = n.text();
+            if (!tld.matches("[a-z]{2,63}")) {
+                throw n.fail("must be a lower-case TLD without dot, was '" + tld + "'");
+            }
+            generic.add(tld);
+        }
+        for (String code : jurisdictions) {
+            String tld = code.toLowerCase(Locale.ROOT);
+            if (code.length() == 2 && !generic.contains(tld)) {
+                tldJurisdiction.put(tld, code);
+            }
+        }
+        Node mapped = file.child("mapped");
+        for (Iterator<String> it = mapped.fieldNames(); it.hasNext(); ) {
+            String tld = it.next();
+            Node target = mapped.child(tld);
+            String code = target.text();
+            if (!tld.matches("[a-z]{2,63}")) {
+                throw target.fail("must be a lower-case TLD without dot");
+            }
+            if (!jurisdictions.contains(code)) {
+                throw target.fail("unknown jurisdiction '" + code + "'");
+            }
+            tldJurisdiction.put(tld, code);
+        }
+    }
+
+    private void readGroups(Node file) {
+        file.allowOnly(Set.of("groups"));
+        for (Node entry : file.child("groups").items(MAX_ENTRIES)) {
+            entry.allowOnly(Set.of("id", "name", "jurisdiction"));
+            String id = id(entry.child("id"));
+            String jurisdiction = jurisdiction(entry.child("jurisdiction"));
+            if (id.equals("none")) {
+                throw entry.child("id").fail("'none' is reserved for the model's no-vendor class");
+            }
+            if (groups.putIfAbsent(id, new Group(id, entry.text("name"), jurisdiction)) != null) {
+                throw entry.child("id").fail("group '" + id + "' is listed twice");
+            }
+        }
+        if (groups.isEmpty()) {
+            throw file.child("groups").fail("at least one group is required");
+        }
+    }
+
+    private void readVendors(Node file) {
+        file.allowOnly(Set.of("vendors"));
+        for (Node entry : file.child("vendors").items(MAX_ENTRIES)) {
+            entry.allowOnly(VENDOR_FIELDS);
+            String id = id(entry.child("id"));
+            String group = entry.text("group");
+            if (!groups.containsKey(group)) {
+                throw entry.child("group").fail("unknown group '" + group + "'");
+            }
+            List<Layer> layers = new ArrayList<>();
+            for (Node n : entry.child("layers").items(Layer.values().length)) {
+                try {
+                    Layer layer = Layer.fromId(n.text());
+                    if (layers.contains(layer)) {
+                        throw n.fail("layer '" + n.text() + "' is listed twice");
+                    }
+                    layers.add(layer);
+                } catch (IllegalArgumentException e) {
+                    throw n.fail(e.getMessage());
+                }
+            }
+            if (layers.isEmpty()) {
+                throw entry.child("layers").fail("at least one stack layer is required");
+            }
+            Vendor vendor = new Vendor(id, entry.text("name"), group, jurisdiction(entry.child("jurisdiction")),
+                    layers, entry.text("source"));
+            if (vendors.putIfAbsent(id, vendor) != null) {
+                throw entry.child("id").fail("vendor '" + id + "' is listed twice");
+            }
+            readIndicators(entry, vendor);
+        }
+    }
+
+    private void readIndicators(Node entry, Vendor vendor) {
+        for (Node n : entry.optionalItems("domains")) {
+            String host = hostPattern(n, false);
+            add(n, hosts.put(Names.labels(host), false, indicator("domain-suffix", host, vendor)));
+        }
+        for (Node n : entry.optionalItems("hosts")) {
+            String host = hostPattern(n, false);
+            add(n, hosts.put(Names.labels(host), true, indicator("host", host, vendor)));
+        }
+        for (Node n : entry.optionalItems("registries")) {
+            String host = hostPattern(n, true);
+            add(n, hosts.put(Names.labels(host), true, indicator("registry", host, vendor)));
+        }
+        for (Node n : entry.optionalItems("cidrs")) {
+            IpAddresses.Network network = IpAddresses.parseNetwork(n.text());
+            if (network == null) {
+                throw n.fail("not a CIDR or IP address: '" + n.text() + "'");
+            }
+            String text = n.text();
+            byte[] given = IpAddresses.parse(text.indexOf('/') < 0 ? text : text.substring(0, text.indexOf('/')));
+            if (given == null || given.length != network.address().length || !Arrays.equals(given, network.address())) {
+                throw n.fail("'" + text + "' has host bits set beyond its prefix");
+            }
+            add(n, networks.put(network, indicator("cidr", network.toString(), vendor)));
+        }
+        for (Node n : entry.optionalItems("asns")) {
+            long asn = Names.asn(n.text());
+            if (asn <= 0) {
+                throw n.fail("not an AS number: '" + n.text() + "'");
+            }
+            add(n, asns.putIfAbsent(asn, indicator("asn", "AS" + asn, vendor)));
+        }
+        for (String field : List.of("products", "ai-models")) {
+            String kind = field.equals("products") ? "product" : "ai-model";
+            for (Node n : entry.optionalItems(field)) {
+                String phrase = n.text().toLowerCase(Locale.ROOT);
+                if (!PHRASE.matcher(phrase).matches() || phrase.length() > 100 || phrase.equals("*")) {
+                    throw n.fail("a phrase is words of a-z 0-9 . - separated by single spaces, optionally ending in *, was '"
+                            + n.text() + "'");
+                }
+                add(n, phrases.put(phrase, indicator(kind, phrase, vendor)));
+            }
+        }
+        for (Node n : entry.optionalItems("terraform-providers")) {
+            String source = n.text().toLowerCase(Locale.ROOT);
+            if (!PROVIDER_SOURCE.matcher(source).matches()) {
+                throw n.fail("a Terraform provider source is namespace/type, was '" + n.text() + "'");
+            }
+            add(n, providers.putIfAbsent("source:" + source, indicator("terraform-provider", source, vendor)));
+        }
+        for (Node n : entry.optionalItems("provider-names")) {
+            String name = n.text().toLowerCase(Locale.ROOT);
+            if (!PROVIDER_NAME.matcher(name).matches()) {
+                throw n.fail("a Terraform provider local name is a-z 0-9 _ -, was '" + n.text() + "'");
+            }
+            add(n, providers.putIfAbsent("name:" + name, indicator("provider-name", name, vendor)));
+        }
+        List<String> regions = new ArrayList<>();
+        for (Node n : entry.optionalItems("region-examples")) {
+            String region = n.text();
+            if (!region.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,63}")) {
+                throw n.fail("a region id is letters, digits, '_' and '-', was '" + region + "'");
+            }
+            regions.add(region);
+        }
+        regionExamples.put(vendor.id(), List.copyOf(regions));
+    }
+
+    private Indicator indicator(String kind, String value, Vendor vendor) {
+        Indicator indicator = new Indicator(kind, value, vendor);
+        indicators.add(indicator);
+        if (indicators.size() > MAX_ENTRIES) {
+            throw new AttributionException("knowledge base has more than " + MAX_ENTRIES + " indicators");
+        }
+        return indicator;
+    }
+
+    /** Fails when an indicator was already taken by another entry. */
+    private static void add(Node n, Indicator previous) {
+        if (previous != null) {
+            throw n.fail("indicator '" + n.text() + "' already belongs to vendor '" + previous.vendor().id() + "'");
+        }
+    }
+
+    private static String hostPattern(Node n, boolean wildcards) {
+        String host = n.text().toLowerCase(Locale.ROOT);
+        String check = wildcards ? host.replace("*", "x") : host;
+        if (!Names.validHost(check) || (wildcards && !labelsWildcardOnly(host))) {
+            throw n.fail("not a valid host name" + (wildcards ? " pattern" : "") + ": '" + n.text() + "'");
+        }
+        if (IpAddresses.parse(host) != null) {
+            throw n.fail("an IP address belongs under cidrs, not here: '" + n.text() + "'");
+        }
+        return host;
+    }
+
+    private static boolean labelsWildcardOnly(String host) {
+        for (String label : Names.labels(host)) {
+            if (label.contains("*") && !label.equals("*")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String id(Node n) {
+        String id = n.text();
+        if (!ID.matcher(id).matches()) {
+            throw n.fail("an id is 1-64 of a-z 0-9 -, starting with a letter or digit, was '" + id + "'");
+        }
+        return id;
+    }
+
+    private String jurisdiction(Node n) {
+        String code = n.text();
+        if (!jurisdictions.contains(code)) {
+            throw n.fail("unknown jurisdiction '" + code + "' (not in the jurisdictions file)");
+        }
+        return code;
+    }
+
+    static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new AttributionException("SHA-256 is not available in this JDK", e);
+        }
+    }
+
+    static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** A YAML node with the file and field path it came from, for messages. */
+    private record Node(String file, String path, JsonNode json) {
+
+        AttributionException fail(String message) {
+            return new AttributionException(file + ": " + (path.isEmpty() ? "" : path + ": ") + message);
+        }
+
+        Node child(String field) {
+            JsonNode value = json.get(field);
+            String childPath = path.isEmpty() ? field : path + "." + field;
+            if (value == null || value.isNull()) {
+                throw new AttributionException(file + ": " + childPath + ": required field is missing");
+            }
+            return new Node(file, childPath, value);
+        }
+
+        void allowOnly(Set<String> fields) {
+            if (!json.isObject()) {
+                throw fail("expected a mapping");
+            }
+            for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                if (!fields.contains(name)) {
+                    throw new AttributionException(file + ": " + (path.isEmpty() ? "" : path + ".") + name
+                            + ": unknown field (expected one of " + new TreeSet<>(fields) + ")");
+                }
+            }
+        }
+
+        Iterator<String> fieldNames() {
+            if (!json.isObject()) {
+                throw fail("expected a mapping");
+            }
+            return json.fieldNames();
+        }
+
+        String text() {
+            if (!json.isValueNode() || json.isNull()) {
+                throw fail("expected a single value");
+            }
+            if (json.isBoolean()) {
+                throw fail("YAML read this value as a boolean (yes/no/on/off/true/false); quote it");
+            }
+            String s = json.asText().strip();
+            if (s.isEmpty()) {
+                throw fail("must not be empty");
+            }
+            if (s.length() > 4000) {
+                throw fail("longer than 4000 characters");
+            }
+            return s;
+        }
+
+        String text(String field) {
+            return child(field).text();
+        }
+
+        List<Node> items(int max) {
+            if (!json.isArray()) {
+                throw fail("expected a list");
+            }
+            if (json.size() > max) {
+                throw fail("more than " + max + " entries");
+            }
+            List<Node> out = new ArrayList<>(json.size());
+            for (int i = 0; i < json.size(); i++) {
+                out.add(new Node(file, path + "[" + i + "]", json.get(i)));
+            }
+            return out;
+        }
+
+        List<Node> optionalItems(String field) {
+            JsonNode value = json.get(field);
+            if (value == null || value.isNull()) {
+                return List.of();
+            }
+            return new Node(file, path.isEmpty() ? field : path + "." + field, value).items(MAX_ENTRIES);
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package org.sovaudit.attribute;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.sovaudit.model.Attribution;
+import org.sovaudit.model.Layer;
+import org.sovaudit.model.ObservationKind;
+import org.sovaudit.model.Role;
+
+/** The attribute step end to end: real knowledge base, real model. */
+class AttributionsTest {
+
+    static KnowledgeBase kb;
+    static OnnxAttributor model;
+    static Attributions attributions;
+
+    @BeforeAll
+    static void load() {
+        kb = KnowledgeBase.loadDefault();
+        model = OnnxAttributor.loadDefault(1, 32);
+        attributions = Attributions.create(kb, model, 0.6, Set.of("minict.go.ke", ".egov.example-ministry.org."));
+    }
+
+    @AfterAll
+    static void close() {
+        model.close();
+    }
+
+    static Attribution one(ObservationKind kind, String value, Role role) {
+        Subject s = new Subject(kind, value, role);
+        Map<Subject, Attribution> result = attributions.attribute(List.of(s));
+        assertEquals(1, result.size());
+        return result.get(s);
+    }
+
+    static Attribution one(ObservationKind kind, String value) {
+        return one(kind, value, Role.UNKNOWN);
+    }
+
+    @Test
+    void privateAndSpecialAddresses_areInternal() {
+        String[][] cases = {
+                {"10.1.2.3", "private address (RFC 1918) 10.0.0.0/8"},
+                {"172.16.5.4", "private address (RFC 1918) 172.16.0.0/12"},
+                {"192.168.1.1", "private address (RFC 1918) 192.168.0.0/16"},
+                {"100.64.1.1", "carrier-grade NAT"},
+                {"127.0.0.1", "loopback"},
+                {"169.254.10.1", "link-local"},
+                {"fe80::1%eth0", "link-local"},
+                {"fd12:3456::1", "unique local address"},
+                {"::1", "loopback"},
+                {"[::ffff:10.0.0.1]:53", "private address"},
+                {"0.0.0.0", "unspecified"},
+        };
+        for (String[] c : cases) {
+            Attribution a = one(ObservationKind.IP_ADDRESS, c[0], Role.DNS_RESOLVER);
+            assertEquals(Attribution.Status.INTERNAL, a.status(), c[0]);
+            assertEquals(Attribution.Method.RULE, a.method(), c[0]);
+            assertTrue(a.basis().contains(c[1]), c[0] + " -> " + a.basis());
+        }
+        assertEquals(Attribution.Status.INTERNAL, one(ObservationKind.CIDR, "10.20.0.0/16").status());
+        assertEquals(Attribution.Status.INTERNAL, one(ObservationKind.CIDR, "0.0.0.0/0").status());
+        assertEquals(Attribution.Status.INTERNAL, one(ObservationKind.URL, "http://192.168.0.10:8080/api").status());
+    }
+
+    @Test
+    void internalNames_areInternal() {
+        String[][] cases = {
+                {"router1", "single-label host name"},
+                {"localhost", "localhost"},
+                {"nas.local", "internal domain .local"},
+                {"printer.lan", "internal domain .lan"},
+                {"db.internal", "internal domain .internal"},
+                {"wiki.intranet", "internal domain .intranet"},
+                {"dc01.ministry.corp", "internal domain .corp"},
+                {"hub.home.arpa", "special-use domain home.arpa"},
+                {"mail.minict.go.ke", "internal suffix minict.go.ke (policy)"},
+                {"minict.go.ke", "internal suffix minict.go.ke (policy)"},
+                {"api.egov.example-ministry.org", "internal suffix egov.example-ministry.org (policy)"},
+        };
+        for (String[] c : cases) {
+            Attribution a = one(ObservationKind.HOSTNAME, c[0]);
+            assertEquals(Attribution.Status.INTERNAL, a.status(), c[0]);
+            assertEquals(c[1], a.basis(), c[0]);
+        }
+        assertEquals(Attribution.Status.INTERNAL, one(ObservationKind.CONTAINER_IMAGE, "localhost:5000/app:1").status());
+        assertEquals(Attribution.Status.INTERNAL, one(ObservationKind.CONTAINER_IMAGE, "registry.lan/team/app:1").status());
+        assertEquals(Attribution.Status.INTERNAL, one(ObservationKind.URL, "https://portal.minict.go.ke/login").status());
+    }
+
+    @Test
+    void knowledgeBase_attributesWithVendorGroupJurisdictionAndPrimaryLayer() {
+        Attribution a = one(ObservationKind.HOSTNAME, "ntp.aliyun.com", Role.NTP_SOURCE);
+        assertEquals(Attribution.Status.ATTRIBUTED, a.status());
+        assertEquals(Attribution.Method.KB, a.method());
+        assertEquals("alibaba-cloud", a.vendorId());
+        assertEquals("Alibaba Cloud", a.vendorName());
+        assertEquals("alibaba", a.group());
+        assertEquals("CN", a.jurisdiction());
+        assertEquals(Layer.CLOUD, a.layer());
+        assertEquals(1.0, a.confidence());
+        assertEquals("domain-suffix aliyun.com", a.basis());
+        assertTrue(a.guesses().isEmpty());
+
+        Attribution vodacom = one(ObservationKind.HOSTNAME, "www.vodacom.co.za");
+        assertEquals("vodafone", vodacom.group());
+        assertEquals("ZA", vodacom.jurisdiction(), "the vendor's own jurisdiction, not its parent's");
+    }
+
+    @Test
+    void knowledgeBase_comesBeforeTheCountryCodeRule() {
+        Attribution zte = one(ObservationKind.HOSTNAME, "support.zte.com.cn");
+        assertEquals(Attribution.Method.KB, zte.method());
+        assertEquals("zte", zte.group());
+        Attribution kenet = one(ObservationKind.URL, "https://www.kenet.or.ke/");
+        assertEquals(Attribution.Method.KB, kenet.method());
+        assertEquals("KE", kenet.jurisdiction());
+    }
+
+    @Test
+    void countryCodeTld_attributesJurisdictionOnly() {
+        Attribution a = one(ObservationKind.HOSTNAME, "mirrors.tuna.tsinghua.edu.cn", Role.PACKAGE_MIRROR);
+        assertEquals(Attribution.Status.ATTRIBUTED, a.status());
+        assertEquals(Attribution.Method.RULE, a.method());
+        assertEquals("CN", a.jurisdiction());
+        assertEquals("", a.group());
+        assertEquals("", a.vendorId());
+        assertEquals(0.5, a.confidence());
+        assertEquals("country-code TLD .cn", a.basis());
+        assertEquals("GB", one(ObservationKind.HOSTNAME, "www.gov.uk").jurisdiction());
+        assertEquals("EU", one(ObservationKind.HOSTNAME, "europa.eu").jurisdiction());
+        assertEquals("US", one(ObservationKind.HOSTNAME, "time.nist.gov").jurisdiction());
+        assertEquals("DE", one(ObservationKind.CONTAINER_IMAGE, "registry.example-firma.de/app:1").jurisdiction());
+    }
+
+    @Test
+    void genericCountryCodeTlds_goToTheModelInstead() {
+        for (String host : List.of("files.example-startup.io", "api.some-agency.ai", "cdn.unknown-site.co", "x.example-tools.me")) {
+            Attribution a = one(ObservationKind.HOSTNAME, host);
+            assertTrue(a.method() == Attribution.Method.MODEL || a.method() == Attribution.Method.NONE, host + " " + a);
+            assertFalse(a.guesses().isEmpty(), host);
+        }
+    }
+
+    @Test
+    void model_attributesUnknownValuesOfKnownVendors() {
+        Attribution a = one(ObservationKind.HOSTNAME, "huaweicloud-dns.com", Role.DNS_RESOLVER);
+        assertEquals(Attribution.Status.ATTRIBUTED, a.status());
+        assertEquals(Attribution.Method.MODEL, a.method());
+        assertEquals("huawei", a.group());
+        assertEquals("CN", a.jurisdiction(), "from the knowledge-base group");
+        assertEquals("Huawei Technologies", a.vendorName());
+        assertEquals("", a.vendorId(), "the model names a group, not a vendor");
+        assertEquals(Layer.CONNECTIVITY, a.layer(), "primary layer of the group's first vendor");
+        assertEquals(3, a.guesses().size());
+        assertEquals(a.guesses().getFirst().probability(), a.confidence());
+        assertTrue(a.basis().startsWith("model huawei "), a.basis());
+    }
+
+    @Test
+    void model_belowThreshold_isUnattributedWithGuesses() {
+        Subject s = new Subject(ObservationKind.HOSTNAME, "huaweicloud-dns.com", Role.DNS_RESOLVER);
+        Attribution.Guess best = model.predict(List.of(s)).getFirst().getFirst();
+        assertEquals("huawei", best.group());
+        assertTrue(best.probability() < 1.0, "a threshold above the best guess must exist");
+        double above = Math.nextUp(best.probability());
+        Attribution strict = Attributions.create(kb, model, above, Set.of()).attribute(List.of(s)).get(s);
+        assertEquals(Attribution.Status.UNATTRIBUTED, strict.status());
+        assertEquals(Attribution.Method.NONE, strict.method());
+        assertEquals(3, strict.guesses().size());
+        assertEquals("huawei", strict.guesses().getFirst().group());
+        assertTrue(strict.basis().contains("below threshold"), strict.basis());
+        Attribution lenient = Attributions.create(kb, model, best.probability(), Set.of()).attribute(List.of(s)).get(s);
+        assertEquals(Attribution.Status.ATTRIBUTED, lenient.status(), "at the threshold counts");
+    }
+
+    @Test
+    void model_noneOnTop_isUnattributedWithGuesses() {
+        Attribution a = one(ObservationKind.HOSTNAME, "api.green-harbor-logistics.com", Role.API_ENDPOINT);
+        assertEquals(Attribution.Status.UNATTRIBUTED, a.status());
+        assertEquals("none", a.guesses().getFirst().group());
+        assertTrue(a.basis().contains("no known vendor"), a.basis());
+        assertEquals(0.0, a.confidence());
+        assertNull(a.layer());
+    }
+
+    @Test
+    void attribute_deduplicatesAndKeepsFirstAppearanceOrder() {
+        Subject google = new Subject(ObservationKind.IP_ADDRESS, "8.8.8.8", Role.DNS_RESOLVER);
+        Subject internal = new Subject(ObservationKind.IP_ADDRESS, "10.0.0.1", Role.DNS_RESOLVER);
+        Subject unknown = new Subject(ObservationKind.HOSTNAME, "example-unknown-vendor.net", Role.UNKNOWN);
+        Map<Subject, Attribution> result = attributions.attribute(List.of(google, internal, google, unknown, internal, unknown));
+        assertEquals(List.of(google, internal, unknown), new ArrayList<>(result.keySet()));
+        assertEquals("cidr 8.8.8.8/32", result.get(google).basis());
+        assertEquals(Attribution.Status.INTERNAL, result.get(internal).status());
+        assertFalse(result.get(unknown).guesses().isEmpty(), "only the unmatched value went to the model");
+        assertTrue(result.get(google).guesses().isEmpty());
+        assertTrue(result.get(internal).guesses().isEmpty());
+    }
+
+    @Test
+    void manySubjects_areAttributedInBatches() {
+        List<Subject> subjects = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            subjects.add(new Subject(ObservationKind.HOSTNAME, "svc" + i + ".unknown-" + (i % 7) + ".net", Role.API_ENDPOINT));
+        }
+        Map<Subject, Attribution> result = attributions.attribute(subjects);
+        assertEquals(150, result.size());
+        for (Subject s : subjects) {
+            Attribution a = result.get(s);
+            assertTrue(a.method() == Attribution.Method.MODEL || a.method() == Attribution.Method.NONE);
+            assertEquals(model.predict(List.of(s)).getFirst(), a.guesses(), s.value());
+        }
+    }
+
+    @Test
+    void withoutModel_unmatchedValuesStayUnattributed() {
+        Attributions noModel = Attributions.create(kb, null, 0.6, Set.of());
+        Subject s = new Subject(ObservationKind.HOSTNAME, "huaweicloud-dns.com", Role.UNKNOWN);
+        Attribution a = noModel.attribute(List.of(s)).get(s);
+        assertEquals(Attribution.Status.UNATTRIBUTED, a.status());
+        assertTrue(a.basis().contains("no model"), a.basis());
+    }
+
+    @Test
+    void oversizedOrBlankValues_areUnattributedNotDropped() {
+        Attribution big = one(ObservationKind.HOSTNAME, "a".repeat(5000) + ".com");
+        assertEquals(Attribution.Status.UNATTRIBUTED, big.status());
+        assertTrue(big.basis().contains("longer than"));
+        assertEquals(Attribution.Status.UNATTRIBUTED, one(ObservationKind.HOSTNAME, "   ").status());
+    }
+
+    @Test
+    void create_refusesBadThresholdAndBadSuffix() {
+        assertThrows(AttributionException.class, () -> Attributions.create(kb, model, 0.0, Set.of()));
+        assertThrows(AttributionException.class, () -> Attributions.create(kb, model, 1.5, Set.of()));
+        assertThrows(AttributionException.class, () -> Attributions.create(kb, model, Double.NaN, Set.of()));
+        assertThrows(AttributionException.class, () -> Attributions.create(kb, model, 0.6, Set.of("bad suffix!")));
+    }
+}

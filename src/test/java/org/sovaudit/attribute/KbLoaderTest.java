@@ -1,0 +1,160 @@
+package org.sovaudit.attribute;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Malformed knowledge-base files fail loading with a message naming the file and the field. */
+class KbLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void copyKnowledgeBase() throws IOException {
+        Path source = KnowledgeBaseTest.KB_DIR;
+        try (Stream<Path> files = Files.walk(source)) {
+            files.forEach(p -> {
+                try {
+                    Path target = dir.resolve(source.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(p, target);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    private void replace(String file, String from, String to) throws IOException {
+        Path p = dir.resolve(file);
+        String text = Files.readString(p, StandardCharsets.UTF_8);
+        assertTrue(text.contains(from), file + " does not contain " + from);
+        Files.writeString(p, text.replaceFirst(Pattern.quote(from), Matcher.quoteReplacement(to)),
+                StandardCharsets.UTF_8);
+    }
+
+    private String failure() {
+        return assertThrows(AttributionException.class, () -> KnowledgeBase.load(dir)).getMessage();
+    }
+
+    private void assertNames(String message, String... parts) {
+        for (String part : parts) {
+            assertTrue(message.contains(part), "'" + message + "' should name '" + part + "'");
+        }
+    }
+
+    @Test
+    void copy_loadsWithTheSameHash() {
+        assertEquals(KnowledgeBase.loadDefault().sha256(), KnowledgeBase.load(dir).sha256());
+    }
+
+    @Test
+    void editedFile_changesTheHash() throws IOException {
+        replace("vendors/africa.yaml", "ASN AS33771", "ASN AS33771.");
+        KnowledgeBase edited = KnowledgeBase.load(dir);
+        assertTrue(!edited.sha256().equals(KnowledgeBase.loadDefault().sha256()));
+    }
+
+    @Test
+    void vendorWithoutSource_namesFileAndField() throws IOException {
+        replace("vendors/china.yaml", "    source: \"Official site 114dns.com; public resolvers 114.114.114.114 and 114.114.115.115 as published there\"\n", "");
+        assertNames(failure(), "vendors/china.yaml", "vendors[12].source", "missing");
+    }
+
+    @Test
+    void misspeltIndicatorField_isAnError() throws IOException {
+        replace("vendors/africa.yaml", "    domains: [kenet.or.ke]", "    domians: [kenet.or.ke]");
+        assertNames(failure(), "vendors/africa.yaml", "vendors[1].domians", "unknown field");
+    }
+
+    @Test
+    void badCidr_namesTheEntry() throws IOException {
+        replace("vendors/europe.yaml", "cidrs: [9.9.9.9/32,", "cidrs: [9.9.9.9/33,");
+        assertNames(failure(), "vendors/europe.yaml", "vendors[9].cidrs[0]", "9.9.9.9/33");
+    }
+
+    @Test
+    void cidrWithHostBits_isAnError() throws IOException {
+        replace("vendors/europe.yaml", "cidrs: [9.9.9.9/32,", "cidrs: [9.9.9.9/24,");
+        assertNames(failure(), "vendors/europe.yaml", "vendors[9].cidrs[0]", "host bits");
+    }
+
+    @Test
+    void indicatorOfTwoVendors_isAnError() throws IOException {
+        replace("vendors/africa.yaml", "domains: [kenet.or.ke]", "domains: [kenet.or.ke, aliyun.com]");
+        assertNames(failure(), "vendors/africa.yaml", "vendors[1].domains[1]", "already belongs to vendor 'alibaba-cloud'");
+    }
+
+    @Test
+    void unknownGroup_isAnError() throws IOException {
+        replace("vendors/africa.yaml", "group: kenet", "group: kenya-net");
+        assertNames(failure(), "vendors/africa.yaml", "vendors[1].group", "unknown group 'kenya-net'");
+    }
+
+    @Test
+    void unknownJurisdiction_isAnError() throws IOException {
+        replace("vendors/africa.yaml", "jurisdiction: KE\n    layers: [connectivity]\n    source: \"Official domain kenet",
+                "jurisdiction: XX\n    layers: [connectivity]\n    source: \"Official domain kenet");
+        assertNames(failure(), "vendors/africa.yaml", "vendors[1].jurisdiction", "unknown jurisdiction 'XX'");
+    }
+
+    @Test
+    void unknownLayer_isAnError() throws IOException {
+        replace("vendors/africa.yaml", "layers: [connectivity]\n    source: \"Official domain kenet",
+                "layers: [backbone]\n    source: \"Official domain kenet");
+        assertNames(failure(), "vendors/africa.yaml", "vendors[1].layers[0]", "backbone");
+    }
+
+    @Test
+    void brokenYaml_namesTheFile() throws IOException {
+        replace("groups.yaml", "  - {id: kenet,", "  - {id: [kenet,");
+        assertNames(failure(), "groups.yaml", "not valid YAML");
+    }
+
+    @Test
+    void unquotedNorway_isReadAsBooleanAndRefused() throws IOException {
+        replace("jurisdictions.yaml", "{code: \"NO\",", "{code: NO,");
+        assertNames(failure(), "jurisdictions.yaml", "jurisdictions[", "].code", "boolean");
+    }
+
+    @Test
+    void missingListedFile_namesIt() throws IOException {
+        Files.delete(dir.resolve("vendors/russia.yaml"));
+        assertNames(failure(), "vendors/russia.yaml", "missing");
+    }
+
+    @Test
+    void listedFileOutsideTheDirectory_isRefused() throws IOException {
+        replace("kb.yaml", "  - vendors/russia.yaml", "  - ../russia.yaml");
+        assertNames(failure(), "kb.yaml", "vendors[3]", "relative path");
+    }
+
+    @Test
+    void groupWithoutVendor_isAnError() throws IOException {
+        replace("groups.yaml", "  - {id: kenet,", "  - {id: orphan, name: \"Orphan\", jurisdiction: \"KE\"}\n  - {id: kenet,");
+        assertNames(failure(), "groups.yaml", "'orphan' has no vendor");
+    }
+
+    @Test
+    void badProductPhrase_isAnError() throws IOException {
+        replace("vendors/asia-pacific.yaml", "products: [samsung*]", "products: [\"sam*sung\"]");
+        assertNames(failure(), "vendors/asia-pacific.yaml", "vendors[0].products[0]", "sam*sung");
+    }
+}
