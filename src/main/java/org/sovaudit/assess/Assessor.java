@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
-import org.sovaudit.collect.Digests;
+import org.sovaudit.model.Digests;
 import org.sovaudit.model.Attribution;
 import org.sovaudit.model.AuditReport.LayerScore;
 import org.sovaudit.model.Dependency;

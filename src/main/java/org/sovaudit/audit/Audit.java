@@ -32,7 +32,7 @@ import org.sovaudit.attribute.KnowledgeBase;
 import org.sovaudit.attribute.OnnxAttributor;
 import org.sovaudit.attribute.Subject;
 import org.sovaudit.collect.Collector;
-import org.sovaudit.collect.Digests;
+import org.sovaudit.model.Digests;
 import org.sovaudit.collect.FileSink;
 import org.sovaudit.evidence.bundle.BundleContents;
 import org.sovaudit.evidence.bundle.BundleWriter;

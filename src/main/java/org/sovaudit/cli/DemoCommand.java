@@ -17,7 +17,7 @@ import org.sovaudit.audit.AuditResult;
 import org.sovaudit.collect.DirectoryCollector;
 import org.sovaudit.evidence.bundle.BundleVerification;
 import org.sovaudit.evidence.bundle.BundleVerifier;
-import org.sovaudit.evidence.ledger.Ledger;
+import org.sovaudit.evidence.ledger.LedgerVerification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -73,7 +73,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("== verifying the bundle offline: " + bundle);
             BundleVerification v = BundleVerifier.verify(bundle, null);
             Summaries.verification(out, v);
-            Ledger.LedgerVerification lv = audit.ledger().verify();
+            LedgerVerification lv = audit.ledger().verify();
             out.println(lv.ok() ? "ledger intact: " + lv.entries() + " entries" : "LEDGER BROKEN: " + lv.problems());
             if (!v.passed() || !lv.ok()) {
                 code = ExitCodes.FAILED;

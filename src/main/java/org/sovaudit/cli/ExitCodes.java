@@ -4,6 +4,7 @@ import org.sovaudit.assess.PolicyException;
 import org.sovaudit.attribute.AttributionException;
 import org.sovaudit.audit.AuditException;
 import org.sovaudit.collect.CollectException;
+import org.sovaudit.evidence.EvidenceException;
 import org.sovaudit.report.ReportException;
 import org.sovaudit.store.StoreException;
 
@@ -30,8 +31,7 @@ final class ExitCodes {
                 || e instanceof ReportException || e instanceof java.nio.file.NoSuchFileException) {
             return BAD_INPUT;
         }
-        if (e instanceof StoreException || e instanceof AttributionException
-                || e instanceof org.sovaudit.evidence.sign.KeyException) {
+        if (e instanceof StoreException || e instanceof AttributionException || e instanceof EvidenceException) {
             return APPLIANCE;
         }
         return INTERNAL;

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.sovaudit.audit.Audit;
-import org.sovaudit.evidence.ledger.Ledger;
+import org.sovaudit.evidence.ledger.LedgerVerification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -36,7 +36,7 @@ final class LedgerCommand implements Runnable {
         @Override
         public Integer call() {
             try (Audit audit = Components.audit(ledger.main.config(Map.of()), ledger.main.clock)) {
-                Ledger.LedgerVerification v = audit.ledger().verify();
+                LedgerVerification v = audit.ledger().verify();
                 var out = spec.commandLine().getOut();
                 if (v.ok()) {
                     out.println("ledger intact: " + v.entries() + " entries, every hash and link recomputed");

@@ -1,5 +1,6 @@
 package org.sovaudit.collect;
 
+import org.sovaudit.model.Digests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileVisitResult;

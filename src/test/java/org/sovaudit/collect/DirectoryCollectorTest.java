@@ -1,5 +1,6 @@
 package org.sovaudit.collect;
 
+import org.sovaudit.model.Digests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -30,7 +30,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.sovaudit.evidence.CanonicalJson;
-import org.sovaudit.evidence.Digests;
+import org.sovaudit.model.Digests;
 import org.sovaudit.evidence.EvidenceException;
 import org.sovaudit.evidence.bundle.BundleVerification.Check;
 import org.sovaudit.evidence.ledger.LedgerEntry;

@@ -17,7 +17,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.sovaudit.evidence.CanonicalJson;
-import org.sovaudit.evidence.Digests;
+import org.sovaudit.model.Digests;
 
 /**
  * Writes an export bundle: a zip whose bytes depend on its contents only. Entries, in this order:

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.sovaudit.evidence.Digests;
+import org.sovaudit.model.Digests;
 import org.sovaudit.store.Database;
 
 /**

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.sovaudit.evidence.CanonicalJson;
-import org.sovaudit.evidence.Digests;
+import org.sovaudit.model.Digests;
 import org.sovaudit.evidence.EvidenceException;
 
 /**

@@ -60,7 +60,7 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
-import org.sovaudit.evidence.Digests;
+import org.sovaudit.model.Digests;
 
 /**
  * The appliance's signing key and its self-signed certificate.

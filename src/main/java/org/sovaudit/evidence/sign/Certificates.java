@@ -10,7 +10,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.openssl.PEMParser;
-import org.sovaudit.evidence.Digests;
+import org.sovaudit.model.Digests;
 
 /**
  * Certificates as the evidence files carry them: one PEM block, and the key id that names the key

@@ -28,7 +28,7 @@ import org.bouncycastle.cms.CMSVerifierCertificateNotValidException;
 import org.bouncycastle.cms.SignerId;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.sovaudit.evidence.Digests;
+import org.sovaudit.model.Digests;
 
 /**
  * Checks a detached CMS signature made by {@link ApplianceKeys#sign}. It accepts exactly: a DER

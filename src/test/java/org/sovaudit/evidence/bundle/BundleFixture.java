@@ -14,7 +14,7 @@ import java.util.Map;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
-import org.sovaudit.evidence.Digests;
+import org.sovaudit.model.Digests;
 import org.sovaudit.evidence.ledger.Ledger;
 import org.sovaudit.evidence.ledger.LedgerEntry;
 import org.sovaudit.evidence.sign.ApplianceKeys;

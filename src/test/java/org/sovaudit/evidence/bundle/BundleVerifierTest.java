@@ -20,7 +20,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sovaudit.evidence.Digests;
+import org.sovaudit.model.Digests;
 import org.sovaudit.evidence.bundle.BundleVerification.Check;
 import org.sovaudit.evidence.ledger.LedgerEntry;
 

@@ -24,7 +24,7 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sovaudit.evidence.Digests;
+import org.sovaudit.model.Digests;
 
 class BundleWriterTest {
 

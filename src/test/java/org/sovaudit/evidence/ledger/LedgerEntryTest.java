@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
-import org.sovaudit.evidence.Digests;
+import org.sovaudit.model.Digests;
 
 class LedgerEntryTest {
 

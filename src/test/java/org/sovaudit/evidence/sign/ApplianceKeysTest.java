@@ -33,7 +33,7 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sovaudit.evidence.Digests;
+import org.sovaudit.model.Digests;
 
 class ApplianceKeysTest {
 

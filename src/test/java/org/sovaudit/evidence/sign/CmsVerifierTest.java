@@ -15,7 +15,7 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sovaudit.evidence.Digests;
+import org.sovaudit.model.Digests;
 
 class CmsVerifierTest {
 

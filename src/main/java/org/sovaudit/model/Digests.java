@@ -1,10 +1,13 @@
-package org.sovaudit.evidence;
+package org.sovaudit.model;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 in the one spelling every evidence file uses: 64 lower-case hex digits. */
+/**
+ * SHA-256 in the one spelling the appliance uses everywhere (source files, reports, evidence): 64
+ * lower-case hex digits.
+ */
 public final class Digests {
 
     private static final HexFormat HEX = HexFormat.of();
@@ -16,7 +19,7 @@ public final class Digests {
         try {
             return MessageDigest.getInstance("SHA-256").digest(data);
         } catch (NoSuchAlgorithmException e) {
-            throw new EvidenceException("this Java runtime has no SHA-256", e);
+            throw new IllegalStateException("this Java runtime has no SHA-256", e);
         }
     }
 

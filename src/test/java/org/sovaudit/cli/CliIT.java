@@ -1,0 +1,101 @@
+package org.sovaudit.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line end to end, in process: exit codes and what it prints. */
+class CliIT {
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Main main = new Main();
+        main.clock = Clock.fixed(Instant.parse("2026-11-29T08:00:00Z"), ZoneOffset.UTC);
+        int code = Main.run(main, args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void demo_findsEverythingExpected_andVerifies() {
+        Run r = run("demo", "--out-dir", dir.resolve("demo").toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("VERIFIED: every check passed"), r.out());
+        assertTrue(r.out().contains("EXPECTED.md: all"), r.out());
+        assertTrue(Files.isRegularFile(dir.resolve("demo/report.html")));
+        assertTrue(Files.isRegularFile(dir.resolve("demo/ministry-lab-bundle.zip")));
+    }
+
+    @Test
+    void scanThenVerify_andATamperedBundleFails() throws IOException {
+        Path bundle = dir.resolve("lab.zip");
+        Run scan = run("--data-dir", dir.resolve("data").toString(), "scan", "examples/ministry-lab/configs",
+                "--policy", "examples/ministry-lab/policy.yaml", "--out", bundle.toString());
+        assertEquals(0, scan.code(), scan.out() + scan.err());
+        assertTrue(scan.out().contains("findings:"), scan.out());
+
+        Run ok = run("verify", bundle.toString());
+        assertEquals(0, ok.code(), ok.out() + ok.err());
+
+        Path tampered = dir.resolve("tampered.zip");
+        Files.copy(bundle, tampered, StandardCopyOption.REPLACE_EXISTING);
+        try (var fs = java.nio.file.FileSystems.newFileSystem(tampered)) {
+            Path report = fs.getPath("report.json");
+            byte[] bytes = Files.readAllBytes(report);
+            bytes[bytes.length / 2] ^= 0x01;
+            Files.write(report, bytes);
+        }
+        Run bad = run("verify", tampered.toString());
+        assertEquals(1, bad.code(), bad.out() + bad.err());
+        assertTrue(bad.out().contains("NOT VERIFIED"), bad.out());
+
+        Run ledger = run("--data-dir", dir.resolve("data").toString(), "ledger", "verify");
+        assertEquals(0, ledger.code(), ledger.out() + ledger.err());
+    }
+
+    @Test
+    void badInput_mapsToExitCodesWithClearMessages() {
+        Run missing = run("--data-dir", dir.resolve("data").toString(), "scan", dir.resolve("nope").toString(), "--home", "KE");
+        assertEquals(3, missing.code(), missing.out() + missing.err());
+        assertTrue(missing.err().contains("no such file or directory"), missing.err());
+
+        Run noHome = run("--data-dir", dir.resolve("data").toString(), "scan", "examples/ministry-lab/configs");
+        assertEquals(3, noHome.code(), noHome.err());
+        assertTrue(noHome.err().contains("home jurisdiction"), noHome.err());
+
+        Run badPolicy = run("--data-dir", dir.resolve("data").toString(), "scan", "examples/ministry-lab/configs",
+                "--policy", dir.resolve("none.yaml").toString());
+        assertEquals(3, badPolicy.code(), badPolicy.err());
+
+        Run usage = run("scna");
+        assertEquals(2, usage.code());
+
+        Run notABundle = run("verify", dir.resolve("absent.zip").toString());
+        assertEquals(3, notABundle.code(), notABundle.err());
+    }
+
+    @Test
+    void formats_listsEveryParserWithItsRoles() {
+        Run r = run("formats");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("huawei-vrp") && r.out().contains("dns-resolver"), r.out());
+    }
+}
