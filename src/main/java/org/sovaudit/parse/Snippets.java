@@ -90,7 +90,7 @@ public final class Snippets {
         if (rawLine == null || rawLine.isEmpty()) {
             return "";
         }
-        String text = printable(rawLine.length() > SCAN_LIMIT ? rawLine.substring(0, SCAN_LIMIT) : rawLine).strip();
+        String text = printable((rawLine.length() > SCAN_LIMIT ? rawLine.substring(0, SCAN_LIMIT) : rawLine).strip()).strip();
         return cap(redact(text), MAX_LENGTH);
     }
 
@@ -154,16 +154,17 @@ public final class Snippets {
         boolean pending = false;
         char openQuote = 0;
         while (m.find()) {
-            out.append(text, last, m.start());
-            last = m.end();
             String token = m.group();
             if (openQuote != 0) {
                 // inside a quoted secret that spans several words: hide every word up to the closing quote
+                last = m.end();
                 if (token.indexOf(openQuote) >= 0) {
                     openQuote = 0;
                 }
                 continue;
             }
+            out.append(text, last, m.start());
+            last = m.end();
             if (SECRET_SHAPE.matcher(token).matches()) {
                 out.append(MASK);
                 pending = false;

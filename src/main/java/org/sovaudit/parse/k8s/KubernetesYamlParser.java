@@ -167,7 +167,11 @@ public final class KubernetesYamlParser implements Parser {
             if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
                 // SnakeYAML's own problem and context read better than its first message line
                 String context = marked.getContext() == null ? "" : " (" + marked.getContext() + ")";
-                out.error(marked.getProblemMark().getLine() + 1 + offset, "YAML: " + marked.getProblem() + context);
+                // a construct left open is best shown where it opened, not at the end of the stream
+                boolean unclosed = marked.getProblem() != null && marked.getProblem().contains("end of stream")
+                        && marked.getContextMark() != null;
+                int line = (unclosed ? marked.getContextMark() : marked.getProblemMark()).getLine() + 1 + offset;
+                out.error(line, "YAML: " + marked.getProblem() + context);
                 return;
             }
             JsonLocation at = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentLocation();

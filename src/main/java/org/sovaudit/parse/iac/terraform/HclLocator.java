@@ -234,13 +234,21 @@ final class HclLocator {
                         }
                         throw new ParseException(t.line, "unexpected " + describe(t));
                     }
+                    Token open = opened.remove(opened.size() - 1);
+                    if (!matches(open.type, t.type)) {
+                        throw new ParseException(open.line, describe(open) + " opened at line " + open.line + " is not closed");
+                    }
                     nesting--;
-                    opened.remove(opened.size() - 1);
                     pos++;
                 }
                 default -> pos++;
             }
         }
+    }
+
+    private static boolean matches(T open, T close) {
+        return (open == T.LBRACE && close == T.RBRACE) || (open == T.LBRACKET && close == T.RBRACKET)
+                || (open == T.LPAREN && close == T.RPAREN);
     }
 
     private Token peek() {

@@ -49,4 +49,9 @@ final class SafeHclParser extends HCLParser {
     protected Object evaluateFunctionCall(String name, Function function, Map<String, Object> context) {
         return null;
     }
+
+    /** How many data lookups and functions are registered (none, ever); for tests. */
+    int registered() {
+        return dataLookupRegistry.size() + functionRegistry.size();
+    }
 }
