@@ -14,7 +14,8 @@ import org.sovaudit.parse.ParseException;
  * without interpolation is kept as the attribute's literal value.
  *
  * <p>It also finds the structural faults hcl4j lets through (an unclosed block, a stray closing
- * brace, an unterminated string or heredoc), and refuses nesting deeper than {@value #MAX_DEPTH}
+ * brace, an unterminated string or heredoc, an attribute without a value, two attributes on one
+ * line), and refuses nesting deeper than {@value #MAX_DEPTH}
  * before hcl4j's recursive evaluation could exhaust the stack.
  */
 final class HclLocator {
@@ -155,6 +156,9 @@ final class HclLocator {
             skipExpression(depth);
             return new Node(Kind.ATTRIBUTE, name.text, List.of(), name.line, null, items);
         }
+        if (first.type == T.NEWLINE || first.type == T.EOF || first.type == T.RBRACE || first.type == T.COMMA) {
+            throw new ParseException(name.line, "attribute '" + name.text + "' has no value");
+        }
         String literal = null;
         if (first.type == T.STRING && first.text != null) {
             T after = tokens.get(pos + 1).type;
@@ -191,7 +195,40 @@ final class HclLocator {
                         skipExpression(depth);
                     }
                 }
+                case LPAREN -> {
+                    // a computed key: `(var.name) = value`
+                    skipGroup(depth);
+                    Token sep = peek();
+                    if (sep.type == T.EQUALS || sep.type == T.COLON) {
+                        pos++;
+                        out.add(attribute(new Token(T.IDENT, "", t.line), depth));
+                    } else {
+                        skipExpression(depth);
+                    }
+                }
                 default -> skipExpression(depth);
+            }
+        }
+    }
+
+    /** Skips one parenthesised group, from its opening parenthesis through the matching one. */
+    private void skipGroup(int depth) {
+        Token open = next();
+        int nesting = 1;
+        while (nesting > 0) {
+            Token t = next();
+            switch (t.type) {
+                case LPAREN, LBRACKET, LBRACE -> {
+                    nesting++;
+                    if (depth + nesting > MAX_DEPTH) {
+                        throw new ParseException(t.line, "values nested deeper than " + MAX_DEPTH);
+                    }
+                }
+                case RPAREN, RBRACKET, RBRACE -> nesting--;
+                case EOF -> throw new ParseException(open.line, "'(' opened at line " + open.line + " is not closed");
+                default -> {
+                    // part of the key expression
+                }
             }
         }
     }
@@ -224,6 +261,13 @@ final class HclLocator {
                     opened.add(t);
                     if (depth + nesting > MAX_DEPTH) {
                         throw new ParseException(t.line, "values nested deeper than " + MAX_DEPTH);
+                    }
+                    pos++;
+                }
+                case EQUALS -> {
+                    if (nesting == 0) {
+                        // `a = 1 b = 2`: valid HCL has one argument per line
+                        throw new ParseException(t.line, "unexpected '=': each attribute needs a line of its own");
                     }
                     pos++;
                 }

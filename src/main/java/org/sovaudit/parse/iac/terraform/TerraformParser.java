@@ -34,8 +34,10 @@ import org.sovaudit.parse.Values;
  *
  * <p>Values come from hcl4j ({@link SafeHclParser}, which never fetches data sources or runs
  * functions); lines come from {@link HclLocator}, which also reports the structural faults hcl4j
- * lets through. When either finds a fault, it is reported with its line and the literals located
- * before it are still reported.
+ * lets through. When either finds a fault, it is reported with its line, and the literals located
+ * in the text are still reported: hcl4j's lexer also refuses some valid modern syntax (object
+ * {@code for} expressions), and a reviewer is better served by the references plus the error
+ * than by the error alone.
  */
 public final class TerraformParser implements Parser {
 
@@ -92,7 +94,6 @@ public final class TerraformParser implements Parser {
 
         List<Requirement> requirements = requirements(located.body());
         List<ProviderBlock> providers = providerBlocks(located.body());
-        int validUntil = Integer.MAX_VALUE;
         if (located.fault() != null) {
             // hcl4j is not asked: it accepts some of these faults silently and recurses without bound on others
             out.error(located.fault().line(), "HCL syntax: " + located.fault().getMessage());
@@ -101,13 +102,14 @@ public final class TerraformParser implements Parser {
             try {
                 parsed = new SafeHclParser().parse(text, Boolean.FALSE);
             } catch (HCLParserException | IOException | RuntimeException | StackOverflowError | LinkageError e) {
-                // hcl4j wraps its lexer's syntax errors in RuntimeException; StackOverflowError and
-                // LinkageError are library failures on hostile input: the audit goes on
+                // hcl4j wraps its lexer's errors in RuntimeException; StackOverflowError and LinkageError
+                // are library failures on hostile input: the audit goes on
                 Throwable cause = e.getCause() instanceof HCLParserException inner ? inner : e;
                 int line = hcl4jLine(cause.getMessage());
                 if (line > 0) {
-                    out.error(line, "HCL syntax: " + cause.getMessage());
-                    validUntil = line;
+                    // a character hcl4j's lexer refuses: a real fault (`;`, `@`) or syntax newer than hcl4j
+                    // (object `for` expressions); either way the literals located in the text still stand
+                    out.error(line, "HCL syntax (hcl4j): " + oneLine(cause.getMessage()));
                 } else {
                     // no line: hcl4j's evaluator failed on an expression it does not support (such as
                     // `jsondecode(x).field`), which says nothing about the file; read it leniently instead
@@ -119,7 +121,7 @@ public final class TerraformParser implements Parser {
                 providers = confirmProviders(providers, parsed);
             }
         }
-        report(requirements, providers, validUntil, lines, out);
+        report(requirements, providers, lines, out);
         return out.build();
     }
 
@@ -132,13 +134,10 @@ public final class TerraformParser implements Parser {
         }
     }
 
-    private static void report(List<Requirement> requirements, List<ProviderBlock> providers, int validUntil,
-                               List<String> lines, ResultBuilder out) {
+    private static void report(List<Requirement> requirements, List<ProviderBlock> providers, List<String> lines,
+                               ResultBuilder out) {
         Map<String, String> typeByLocalName = new HashMap<>();
         for (Requirement r : requirements) {
-            if (r.line() >= validUntil) {
-                continue;
-            }
             if (r.source() == null) {
                 typeByLocalName.putIfAbsent(r.localName(), r.localName());
                 out.add(ObservationKind.CLOUD_PROVIDER, r.localName(), Role.CLOUD_PROVIDER, r.line(),
@@ -155,15 +154,12 @@ public final class TerraformParser implements Parser {
             out.add(ObservationKind.CLOUD_PROVIDER, address, Role.CLOUD_PROVIDER, r.line(), TextLines.line(lines, r.line()), "");
         }
         for (ProviderBlock p : providers) {
-            if (p.line() >= validUntil) {
-                continue;
-            }
             if (!typeByLocalName.containsKey(p.localName())) {
                 typeByLocalName.put(p.localName(), p.localName());
                 out.add(ObservationKind.CLOUD_PROVIDER, p.localName(), Role.CLOUD_PROVIDER, p.line(),
                         TextLines.line(lines, p.line()), "");
             }
-            if (p.region() != null && p.regionLine() < validUntil) {
+            if (p.region() != null) {
                 String region = p.region().strip();
                 if (REGION.matcher(region).matches()) {
                     out.add(ObservationKind.CLOUD_REGION, region, Role.CLOUD_REGION, p.regionLine(),
@@ -291,6 +287,11 @@ public final class TerraformParser implements Parser {
             return new ArrayList<>(list);
         }
         return List.of(value);
+    }
+
+    /** hcl4j quotes the character it refused, which may be a line break: make it visible instead. */
+    private static String oneLine(String message) {
+        return message.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
     }
 
     /** The line an hcl4j message names ("... found on line: 34 col: 50"), or 0. */

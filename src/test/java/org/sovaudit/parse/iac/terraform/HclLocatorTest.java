@@ -85,13 +85,16 @@ class HclLocatorTest {
                   a = "${lookup({ "k" = "}" }, "k", "{")}"
                   b = [for s in ["x", "y"] : upper(s)]
                   c = { for k, v in var.m : k => v if v != "" }
+                  d = { (var.key) = "v", "quoted" = 1, plain: 2 }
+                  e = var.a == var.b ? { x = 1 } : { x = 2 }
                 }
                 provider "p" {
                   region = "r-1"
                 }
                 """);
         assertNull(located.fault());
-        assertEquals(7, located.body().get(1).attribute("region").line());
+        assertEquals(9, located.body().get(1).attribute("region").line());
+        assertEquals(3, located.body().get(0).attribute("d").children().size());
     }
 
     @Test
@@ -104,6 +107,9 @@ class HclLocatorTest {
         assertFault("a {\n  b = <<EOT\ntext\n}\n", 2, "heredoc");
         assertFault("a {\n  b = \"${var.x\"\n}\n", 2, "not closed");
         assertFault("\"a\" = 1\n", 1, "expected an attribute or block");
+        assertFault("a {\n  b =\n}\n", 2, "no value");
+        assertFault("a {\n  b = 1 c = 2\n}\n", 2, "a line of its own");
+        assertFault("x = { (var.k = 1 }\n", 1, "not closed");
     }
 
     @Test
