@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +25,9 @@ import java.util.stream.Collectors;
  *                        indented child shows the file is indented)
  * @param pagerMarkers    terminal pager prompts captured with the output ({@code ---- More ----});
  *                        the text after the prompt (and after its cursor-control codes) is kept
+ * @param prompt          a CLI prompt that precedes commands in captured terminal sessions
+ *                        ({@code [~PE1-aaa]}, {@code <PE1>}), removed from the start of a line;
+ *                        null when the dialect has none
  */
 public record ConfigSyntax(
         Set<String> commentPrefixes,
@@ -31,7 +35,8 @@ public record ConfigSyntax(
         Set<String> closeWords,
         Set<String> endWords,
         Predicate<List<String>> opensView,
-        Set<String> pagerMarkers) {
+        Set<String> pagerMarkers,
+        Pattern prompt) {
 
     public ConfigSyntax {
         commentPrefixes = Set.copyOf(commentPrefixes);

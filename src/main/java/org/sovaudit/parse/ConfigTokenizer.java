@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  * script) nests by {@link ConfigSyntax#opensView()} instead, closed by {@code quit}. In both, a
  * bare separator comment ends the blocks at its indentation or deeper, a close word ({@code quit})
  * ends the block it stands in, and an end word ({@code return}) ends them all. CRLF, tabs,
- * terminal pager prompts and cursor-control codes are tolerated.
+ * terminal pager prompts, cursor-control codes and CLI prompts before commands are tolerated.
  */
 public final class ConfigTokenizer {
 
@@ -135,7 +136,7 @@ public final class ConfigTokenizer {
                 continue;
             }
             String after = line.substring(at + marker.length());
-            var m = CSI.matcher(after);
+            Matcher m = CSI.matcher(after);
             int end = -1;
             while (m.find()) {
                 end = m.end();
@@ -149,6 +150,12 @@ public final class ConfigTokenizer {
         }
         if (line.indexOf('\u001B') >= 0) {
             line = CSI.matcher(line).replaceAll("");
+        }
+        if (syntax.prompt() != null) {
+            Matcher prompt = syntax.prompt().matcher(line);
+            if (prompt.lookingAt()) {
+                line = line.substring(prompt.end());
+            }
         }
         return line;
     }

@@ -17,7 +17,8 @@ class ConfigTokenizerTest {
             Set.of("#", "!"), Set.of("#"), Set.of("quit"), Set.of("return"),
             words -> Set.of("aaa", "interface", "domain").contains(words.get(0))
                     || (words.size() > 2 && words.get(1).equals("template")),
-            Set.of("---- More ----"));
+            Set.of("---- More ----"),
+            java.util.regex.Pattern.compile("^\\[[^\\]]+\\]\\s*"));
 
     private static ConfigLine line(List<ConfigLine> lines, int number) {
         return lines.stream().filter(l -> l.number() == number).findFirst().orElseThrow();
@@ -119,6 +120,19 @@ class ConfigTokenizerTest {
         assertFalse(pager.raw().contains("More"));
         assertEquals(4, lines.size(), "blank lines are dropped, numbering is kept");
         assertEquals(5, lines.get(3).number());
+    }
+
+    @Test
+    void cliPrompts_areRemovedBeforeCommands() {
+        List<ConfigLine> lines = ConfigTokenizer.tokenize("""
+                [~PE1] hwtacacs-server template T1
+                [*PE1-hwtacacs-T1] hwtacacs-server authentication 10.1.6.6 49
+                [*PE1-hwtacacs-T1] quit
+                [*PE1] commit
+                """, SYNTAX);
+        assertEquals(List.of("hwtacacs-server", "authentication", "10.1.6.6", "49"), line(lines, 2).words());
+        assertEquals("hwtacacs-server template T1", line(lines, 2).parent().text());
+        assertNull(line(lines, 4).parent());
     }
 
     @Test

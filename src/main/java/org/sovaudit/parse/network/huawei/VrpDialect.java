@@ -31,13 +31,17 @@ final class VrpDialect {
             "local-user-policy", "ipv4-family", "ipv6-family", "area", "vlan", "mpls",
             "ike", "ipsec", "traffic", "qos", "route-policy", "ip-prefix");
 
+    /** {@code <PE1>}, {@code [PE1]}, {@code [~PE1-aaa]}, {@code [*PE1-hwtacacs-ACS]}: user and system views, VRP8 commit marks. */
+    private static final Pattern PROMPT = Pattern.compile("^\\s*(?:<[^<>\\s]{1,64}>|\\[[~*]?[^\\[\\]\\s]{1,96}\\])\\s*");
+
     static final ConfigSyntax SYNTAX = new ConfigSyntax(
             Set.of("#", "!"),
             Set.of("#"),
             Set.of("quit"),
             Set.of("return"),
             VrpDialect::opensView,
-            Set.of("---- More ----"));
+            Set.of("---- More ----"),
+            PROMPT);
 
     private static final Pattern SOFTWARE_HEADER = Pattern.compile("^!\\s*Software\\s+Version\\s+(V\\d{3}R\\d{3}[A-Z0-9]*)\\b.*",
             Pattern.CASE_INSENSITIVE);
@@ -83,7 +87,9 @@ final class VrpDialect {
         Set<String> positives = new HashSet<>();
         int hashSeparators = 0;
         int bangSeparators = 0;
-        for (String raw : TextLines.split(head)) {
+        for (String captured : TextLines.split(head)) {
+            Matcher prompt = PROMPT.matcher(captured);
+            String raw = prompt.lookingAt() ? captured.substring(prompt.end()) : captured;
             String line = raw.strip();
             if (line.isEmpty()) {
                 continue;
