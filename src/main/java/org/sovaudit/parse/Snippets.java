@@ -13,7 +13,8 @@ import org.sovaudit.model.Evidence;
  * {@value #CUT_MARK}). Snippets go into reports that leave the appliance, so redaction errs on the
  * side of hiding too much.
  *
- * <p>Redacted are: the password part of URL user information ({@code https://user:****@host}),
+ * <p>Redacted are: the password part of URL user information ({@code https://user:****@host},
+ * also without a scheme: {@code user:****@registry/image}),
  * query parameters named like credentials ({@code ?token=****}), the value after a credential
  * keyword ({@code password}, {@code cipher}, {@code community}, {@code shared-key}, ... also in the
  * forms {@code key=value} and {@code key: value}), skipping modifiers that sit between a keyword and
@@ -59,6 +60,10 @@ public final class Snippets {
     private static final Pattern URL_USERINFO = Pattern.compile(
             "([A-Za-z][A-Za-z0-9+.-]{0,31}://)([^/@\\s:?#]*):([^/@\\s?#]*)@");
 
+    /** {@code user:password@host/...} without a scheme (registry references, scp-style addresses). */
+    private static final Pattern BARE_USERINFO = Pattern.compile(
+            "(^|[\\s\"'=])([A-Za-z0-9._~-]{1,64}):([^\\s@/:\"']{1,256})@(?=[A-Za-z0-9.-]+[/:])");
+
     /** {@code ?token=...} and {@code &password=...} inside URLs. */
     private static final Pattern QUERY_SECRET = Pattern.compile(
             "(?i)([?&;][a-z0-9_.-]{0,40}?(?:password|passwd|pass|secret|token|key|signature|sig|credential|auth))=([^&#\\s\"']*)");
@@ -97,6 +102,7 @@ public final class Snippets {
     /** {@code text} with every credential this class knows of replaced by {@value #MASK}. */
     public static String redact(String text) {
         String s = URL_USERINFO.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + ":" + MASK + "@"));
+        s = BARE_USERINFO.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + ":" + MASK + "@"));
         s = QUERY_SECRET.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "=" + MASK));
         return redactTokens(s);
     }

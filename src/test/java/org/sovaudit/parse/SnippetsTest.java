@@ -38,6 +38,9 @@ class SnippetsTest {
             DB_PASSWORD: hunter2                                              | DB_PASSWORD: ****
             Authorization: Bearer eyJhbGciOi                                  | Authorization: Bearer ****
             some text %^%#stray%^%# here                                      | some text **** here
+            image: robot:p4ss@harbor.corp.internal/app:1                      | image: robot:****@harbor.corp.internal/app:1
+            image: nginx@sha256:0123abcd                                      | image: nginx@sha256:0123abcd
+            git@github.com:org/repo.git                                       | git@github.com:org/repo.git
             """)
     void redact_hidesCredential(String input, String expected) {
         assertEquals(expected, Snippets.redact(input));

@@ -235,7 +235,7 @@ public final class KubernetesYamlParser implements Parser {
             }
             for (YamlTree.Node container : containers.items()) {
                 if (container instanceof YamlTree.MapNode c && c.get("image") instanceof YamlTree.Scalar image) {
-                    String ref = image.text().strip();
+                    String ref = withoutCredentials(image.text().strip());
                     if (isImageReference(ref)) {
                         out.add(ObservationKind.CONTAINER_IMAGE, ref, Role.CONTAINER_IMAGE, image.line(),
                                 TextLines.line(lines, image.line()), "");
@@ -243,6 +243,17 @@ public final class KubernetesYamlParser implements Parser {
                 }
             }
         }
+    }
+
+    /**
+     * The reference without user information: a valid reference has {@code @} only before a digest,
+     * after the repository path, so an {@code @} before the first {@code /} can only introduce a host
+     * after credentials ({@code user:password@registry/image}), which must never become a value.
+     */
+    static String withoutCredentials(String ref) {
+        int at = ref.indexOf('@');
+        int slash = ref.indexOf('/');
+        return at >= 0 && slash > at ? ref.substring(at + 1) : ref;
     }
 
     /** Written, not templated, one word, of sane length. */

@@ -75,6 +75,20 @@ class KubernetesYamlParserTest {
         assertTrue(result.errors().get(0).reason().contains("nested deeper"));
     }
 
+    @Test
+    void imageWithCredentials_neverCarriesThemIntoValueOrSnippet() {
+        ParseResult result = new KubernetesYamlParser().parse(TestFiles.file("pod.yaml", """
+                apiVersion: v1
+                kind: Pod
+                spec:
+                  containers:
+                    - image: robot:S3cr3t@harbor.corp.internal/app:1
+                    - image: harbor.corp.internal/app@sha256:0123456789abcdef
+                """));
+        assertEquals(List.of("harbor.corp.internal/app:1", "harbor.corp.internal/app@sha256:0123456789abcdef"), values(result));
+        assertEquals("- image: robot:****@harbor.corp.internal/app:1", result.observations().get(0).where().snippet());
+    }
+
     private static List<String> values(ParseResult result) {
         return result.observations().stream().map(Observation::value).toList();
     }
