@@ -75,14 +75,6 @@ public final class ResultBuilder {
         errors.add(new FileError(path, Math.max(0, line), cleanReason(reason)));
     }
 
-    public boolean hasErrors() {
-        return !errors.isEmpty();
-    }
-
-    public int observationCount() {
-        return observations.size();
-    }
-
     /** The observations and errors in line order (stable: same-line entries keep their order). */
     public ParseResult build() {
         List<Observation> ordered = new ArrayList<>(observations);
