@@ -1,0 +1,239 @@
+package org.sovaudit.parse;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.sovaudit.model.Evidence;
+
+/**
+ * Builds the evidence snippet of a configuration line: trimmed, control characters replaced,
+ * credentials redacted, and capped at {@value #MAX_LENGTH} characters (a cut snippet ends with
+ * {@value #CUT_MARK}). Snippets go into reports that leave the appliance, so redaction errs on the
+ * side of hiding too much.
+ *
+ * <p>Redacted are: the password part of URL user information ({@code https://user:****@host},
+ * also without a scheme: {@code user:****@registry/image}),
+ * query parameters named like credentials ({@code ?token=****}), the value after a credential
+ * keyword ({@code password}, {@code cipher}, {@code community}, {@code shared-key}, ... also in the
+ * forms {@code key=value} and {@code key: value}), skipping modifiers that sit between a keyword and
+ * its secret ({@code password irreversible-cipher ****}, {@code key 7 ****},
+ * {@code community read cipher ****}), and anything shaped like a Huawei or Juniper encrypted
+ * secret ({@code %^%#...}, {@code $1a$...}, {@code $9$...}) wherever it stands.
+ */
+public final class Snippets {
+
+    /** Longest snippet kept, in characters, including the cut mark. */
+    public static final int MAX_LENGTH = 200;
+
+    /** Appended to a snippet that was cut. */
+    public static final String CUT_MARK = "\u2026";
+
+    /** What a secret is replaced with. */
+    public static final String MASK = "****";
+
+    /** Longest stretch of a line looked at before redaction; the rest can never reach the snippet. */
+    private static final int SCAN_LIMIT = 4 * MAX_LENGTH;
+
+    /** Words after which the next value is a secret. */
+    private static final Set<String> KEYWORDS = Set.of(
+            "password", "passwd", "pass", "passphrase", "secret", "key", "cipher", "simple", "community",
+            "token", "pre-shared-key", "shared-key", "auth-key", "authentication-key", "key-string",
+            "irreversible-cipher", "encrypted-password", "psk", "wpa-psk", "api-key", "apikey", "api_key",
+            "access-key", "access_key", "secret-key", "secret_key", "private-key", "credential", "credentials",
+            "auth", "priv", "auth-password", "priv-password", "message-digest-key", "bearer",
+            "client-secret", "client_secret");
+
+    /** Words that sit between a keyword and its secret: encodings, algorithms, access modes. */
+    private static final Set<String> MODIFIERS = Set.of(
+            "read", "write", "read-write", "ro", "rw", "plain", "encrypted", "hashed", "ascii", "hex",
+            "ascii-text", "hexadecimal", "md5", "sha", "sha1", "sha2", "sha224", "sha256", "sha384", "sha512",
+            "hmac-sha256", "hmac-md5", "aes", "aes128", "aes192", "aes256", "des", "des56", "3des", "128", "192",
+            "256", "basic", "=", ":", "irreversible", "simple");
+
+    /** Encrypted-secret shapes: Huawei cipher text, Huawei irreversible hashes, Juniper $9$, crypt hashes. */
+    private static final Pattern SECRET_SHAPE = Pattern.compile(
+            "^[\"']?(?:%\\^%#|%@%#|%\\$%\\$|@%@%|\\$1[a-z]\\$|\\$9\\$|\\$[1256]\\$|\\$[57]y?\\$|\\$8\\$).*");
+
+    /** {@code scheme://user:password@} */
+    private static final Pattern URL_USERINFO = Pattern.compile(
+            "([A-Za-z][A-Za-z0-9+.-]{0,31}://)([^/@\\s:?#]*):([^/@\\s?#]*)@");
+
+    /** {@code user:password@host/...} without a scheme (registry references, scp-style addresses). */
+    private static final Pattern BARE_USERINFO = Pattern.compile(
+            "(^|[\\s\"'=])([A-Za-z0-9._~-]{1,64}):([^\\s@/:\"']{1,256})@(?=[A-Za-z0-9.-]+[/:])");
+
+    /** {@code ?token=...} and {@code &password=...} inside URLs. */
+    private static final Pattern QUERY_SECRET = Pattern.compile(
+            "(?i)([?&;][a-z0-9_.-]{0,40}?(?:password|passwd|pass|secret|token|key|signature|sig|credential|auth))=([^&#\\s\"']*)");
+
+    /** A {@code key=value} or {@code key:value} token whose key names a credential. */
+    private static final Pattern KEY_VALUE = Pattern.compile(
+            "(?i)^([\"']?[a-z0-9_.-]{0,40}?(?:password|passwd|passphrase|secret|token|community|api[_-]?key|"
+                    + "access[_-]?key|secret[_-]?key|private[_-]?key|shared-key|pre-shared-key|auth-key|credentials?|psk|authorization)"
+                    + "[\"']?\\s*[=:])(.*)$");
+
+    private static final Pattern TOKEN = Pattern.compile("\\S+");
+
+    private Snippets() {
+    }
+
+    /**
+     * The evidence for one line of a file: {@code rawLine} trimmed, redacted and capped.
+     *
+     * @param path    logical path of the file
+     * @param line    1-based line number, or 0 for the whole file
+     * @param rawLine the line as read (may be null or empty for whole-file evidence)
+     */
+    public static Evidence evidence(String path, int line, String rawLine) {
+        return new Evidence(path, line, snippet(rawLine));
+    }
+
+    /** {@code rawLine} trimmed, with control characters replaced, credentials redacted, and capped. */
+    public static String snippet(String rawLine) {
+        if (rawLine == null || rawLine.isEmpty()) {
+            return "";
+        }
+        String text = printable((rawLine.length() > SCAN_LIMIT ? rawLine.substring(0, SCAN_LIMIT) : rawLine).strip()).strip();
+        return cap(redact(text), MAX_LENGTH);
+    }
+
+    /** {@code text} with every credential this class knows of replaced by {@value #MASK}. */
+    public static String redact(String text) {
+        String s = URL_USERINFO.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + ":" + MASK + "@"));
+        s = BARE_USERINFO.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + ":" + MASK + "@"));
+        s = QUERY_SECRET.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "=" + MASK));
+        return redactTokens(s);
+    }
+
+    /** {@code text} cut to at most {@code max} characters (code-point safe), marked when cut. */
+    public static String cap(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = max - CUT_MARK.length();
+        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, Math.max(0, end)) + CUT_MARK;
+    }
+
+    /** Control characters (and lone surrogates) replaced by U+FFFD, tabs by spaces. */
+    static String printable(String text) {
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char replacement;
+            if (c == '\t') {
+                replacement = ' ';
+            } else if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
+                replacement = '\uFFFD';
+            } else if (Character.isSurrogate(c) && !validSurrogate(text, i)) {
+                replacement = '\uFFFD';
+            } else {
+                if (sb != null) {
+                    sb.append(c);
+                }
+                continue;
+            }
+            if (sb == null) {
+                sb = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            sb.append(replacement);
+        }
+        return sb == null ? text : sb.toString();
+    }
+
+    private static boolean validSurrogate(String text, int i) {
+        char c = text.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+        }
+        return i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+    }
+
+    private static String redactTokens(String text) {
+        Matcher m = TOKEN.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        int last = 0;
+        boolean pending = false;
+        char openQuote = 0;
+        while (m.find()) {
+            String token = m.group();
+            if (openQuote != 0) {
+                // inside a quoted secret that spans several words: hide every word up to the closing quote
+                last = m.end();
+                if (token.indexOf(openQuote) >= 0) {
+                    openQuote = 0;
+                }
+                continue;
+            }
+            out.append(text, last, m.start());
+            last = m.end();
+            if (SECRET_SHAPE.matcher(token).matches()) {
+                out.append(MASK);
+                pending = false;
+                continue;
+            }
+            String word = bare(token);
+            if (pending) {
+                if (KEYWORDS.contains(word) || MODIFIERS.contains(word) || isSingleDigit(word)) {
+                    out.append(token);
+                    continue;
+                }
+                out.append(MASK);
+                openQuote = unclosedQuote(token);
+                pending = false;
+                continue;
+            }
+            Matcher kv = KEY_VALUE.matcher(token);
+            if (kv.matches()) {
+                String value = kv.group(2);
+                out.append(kv.group(1));
+                if (value.isEmpty()) {
+                    pending = true;
+                } else {
+                    out.append(MASK);
+                    openQuote = unclosedQuote(value);
+                }
+                continue;
+            }
+            out.append(token);
+            if (KEYWORDS.contains(word)) {
+                pending = true;
+            }
+        }
+        out.append(text, last, text.length());
+        return out.toString();
+    }
+
+    /** The word lower-cased, without surrounding quotes and trailing punctuation. */
+    private static String bare(String token) {
+        int start = 0;
+        int end = token.length();
+        while (start < end && "\"'([{".indexOf(token.charAt(start)) >= 0) {
+            start++;
+        }
+        while (end > start && "\"',;)]}".indexOf(token.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return token.substring(start, end).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isSingleDigit(String word) {
+        return word.length() == 1 && word.charAt(0) >= '0' && word.charAt(0) <= '9';
+    }
+
+    /** The quote character a token opens without closing, or 0. */
+    private static char unclosedQuote(String token) {
+        if (token.isEmpty()) {
+            return 0;
+        }
+        char q = token.charAt(0);
+        if (q != '"' && q != '\'') {
+            return 0;
+        }
+        return token.length() > 1 && token.indexOf(q, 1) > 0 ? 0 : q;
+    }
+}

@@ -1,0 +1,312 @@
+package org.sovaudit.parse.iac.terraform;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.bertramlabs.plugins.hcl4j.HCLParserException;
+
+import org.sovaudit.model.ObservationKind;
+import org.sovaudit.model.ParseResult;
+import org.sovaudit.model.Role;
+import org.sovaudit.model.SourceFile;
+import org.sovaudit.parse.Parser;
+import org.sovaudit.parse.ResultBuilder;
+import org.sovaudit.parse.TextLines;
+import org.sovaudit.parse.Values;
+
+/**
+ * Terraform and OpenTofu configuration files. Reports every provider the file requires
+ * ({@code terraform { required_providers { name = { source = "ns/type" } } }}: the source address,
+ * lower-cased, with the default registry host {@code registry.terraform.io/} dropped), every
+ * provider configured without a declared source (its local name, e.g. {@code aws}), and every
+ * literal {@code region} of a provider block, with the provider type as context (the type of its
+ * declared source, else its local name). Regions given by variables, functions or interpolation
+ * are skipped: they are not known from the file.
+ *
+ * <p>Values come from hcl4j ({@link SafeHclParser}, which never fetches data sources or runs
+ * functions); lines come from {@link HclLocator}, which also reports the structural faults hcl4j
+ * lets through. When either finds a fault, it is reported with its line, and the literals located
+ * in the text are still reported: hcl4j's lexer also refuses some valid modern syntax (object
+ * {@code for} expressions), and a reviewer is better served by the references plus the error
+ * than by the error alone.
+ */
+public final class TerraformParser implements Parser {
+
+    static final long MAX_BYTES = 4L << 20;
+    private static final String DEFAULT_REGISTRY = "registry.terraform.io/";
+    private static final Pattern HCL4J_LINE = Pattern.compile("line:?\\s*(\\d+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SOURCE_PART = Pattern.compile("[a-z0-9](?:[a-z0-9_-]{0,62})");
+    private static final Pattern REGION = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9_-]{0,63})");
+
+    @Override
+    public String id() {
+        return "terraform";
+    }
+
+    @Override
+    public String version() {
+        return "1";
+    }
+
+    @Override
+    public String description() {
+        return "Terraform/OpenTofu configuration (.tf, .tofu): required providers, provider blocks and regions";
+    }
+
+    @Override
+    public Set<Role> roles() {
+        return Set.of(Role.CLOUD_PROVIDER, Role.CLOUD_REGION);
+    }
+
+    @Override
+    public boolean accepts(SourceFile file) {
+        String name = file.name().toLowerCase(Locale.ROOT);
+        return name.endsWith(".tf") || name.endsWith(".tofu");
+    }
+
+    /** A provider requirement found in the text. */
+    private record Requirement(String localName, String source, int line) {
+    }
+
+    /** A provider block found in the text. */
+    private record ProviderBlock(String localName, int line, String region, int regionLine) {
+    }
+
+    @Override
+    public ParseResult parse(SourceFile file) {
+        ParseResult tooLarge = ResultBuilder.tooLarge(file, MAX_BYTES);
+        if (tooLarge != null) {
+            return tooLarge;
+        }
+        ResultBuilder out = new ResultBuilder(file.path());
+        String text = file.text();
+        List<String> lines = TextLines.split(text);
+        HclLocator.Located located = HclLocator.locate(text);
+
+        List<Requirement> requirements = requirements(located.body());
+        List<ProviderBlock> providers = providerBlocks(located.body());
+        if (located.fault() != null) {
+            // hcl4j is not asked: it accepts some of these faults silently and recurses without bound on others
+            out.error(located.fault().line(), "HCL syntax: " + located.fault().getMessage());
+        } else {
+            Map<String, Object> parsed = null;
+            try {
+                parsed = new SafeHclParser().parse(text, Boolean.FALSE);
+            } catch (HCLParserException | IOException | RuntimeException | StackOverflowError | LinkageError e) {
+                // hcl4j wraps its lexer's errors in RuntimeException; StackOverflowError and LinkageError
+                // are library failures on hostile input: the audit goes on
+                Throwable cause = e.getCause() instanceof HCLParserException inner ? inner : e;
+                int line = hcl4jLine(cause.getMessage());
+                if (line > 0) {
+                    // a character hcl4j's lexer refuses: a real fault (`;`, `@`) or syntax newer than hcl4j
+                    // (object `for` expressions); either way the literals located in the text still stand
+                    out.error(line, "HCL syntax (hcl4j): " + oneLine(cause.getMessage()));
+                } else {
+                    // no line: hcl4j's evaluator failed on an expression it does not support (such as
+                    // `jsondecode(x).field`), which says nothing about the file; read it leniently instead
+                    parsed = lenient(text);
+                }
+            }
+            if (parsed != null) {
+                requirements = confirmRequirements(requirements, parsed);
+                providers = confirmProviders(providers, parsed);
+            }
+        }
+        report(requirements, providers, lines, out);
+        return out.build();
+    }
+
+    /** hcl4j's result with its evaluation errors skipped, or null when even that fails. */
+    private static Map<String, Object> lenient(String text) {
+        try {
+            return new SafeHclParser().parse(text, Boolean.TRUE);
+        } catch (HCLParserException | IOException | RuntimeException | StackOverflowError | LinkageError e) {
+            return null;
+        }
+    }
+
+    private static void report(List<Requirement> requirements, List<ProviderBlock> providers, List<String> lines,
+                               ResultBuilder out) {
+        Map<String, String> typeByLocalName = new HashMap<>();
+        for (Requirement r : requirements) {
+            if (r.source() == null) {
+                typeByLocalName.putIfAbsent(r.localName(), r.localName());
+                out.add(ObservationKind.CLOUD_PROVIDER, r.localName(), Role.CLOUD_PROVIDER, r.line(),
+                        TextLines.line(lines, r.line()), "");
+                continue;
+            }
+            Optional<String> source = sourceAddress(r.source());
+            if (source.isEmpty()) {
+                out.error(r.line(), "provider '" + r.localName() + "' has an invalid source address");
+                continue;
+            }
+            String address = source.get();
+            typeByLocalName.putIfAbsent(r.localName(), address.substring(address.lastIndexOf('/') + 1));
+            out.add(ObservationKind.CLOUD_PROVIDER, address, Role.CLOUD_PROVIDER, r.line(), TextLines.line(lines, r.line()), "");
+        }
+        for (ProviderBlock p : providers) {
+            if (!typeByLocalName.containsKey(p.localName())) {
+                typeByLocalName.put(p.localName(), p.localName());
+                out.add(ObservationKind.CLOUD_PROVIDER, p.localName(), Role.CLOUD_PROVIDER, p.line(),
+                        TextLines.line(lines, p.line()), "");
+            }
+            if (p.region() != null) {
+                String region = p.region().strip();
+                if (REGION.matcher(region).matches()) {
+                    out.add(ObservationKind.CLOUD_REGION, region, Role.CLOUD_REGION, p.regionLine(),
+                            TextLines.line(lines, p.regionLine()), typeByLocalName.get(p.localName()));
+                }
+            }
+        }
+    }
+
+    /**
+     * A provider source address in normal form: {@code [hostname/]namespace/type}, lower case, the
+     * default registry host dropped. Empty when it is not a valid address.
+     */
+    static Optional<String> sourceAddress(String source) {
+        String s = source.strip().toLowerCase(Locale.ROOT);
+        if (s.startsWith(DEFAULT_REGISTRY)) {
+            s = s.substring(DEFAULT_REGISTRY.length());
+        }
+        String[] parts = s.split("/", -1);
+        if (parts.length < 2 || parts.length > 3) {
+            return Optional.empty();
+        }
+        int first = parts.length - 2;
+        if (parts.length == 3 && Values.hostPort(parts[0]).isEmpty()) {
+            return Optional.empty();
+        }
+        if (!SOURCE_PART.matcher(parts[first]).matches() || !SOURCE_PART.matcher(parts[first + 1]).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(s);
+    }
+
+    private static List<Requirement> requirements(List<HclLocator.Node> body) {
+        List<Requirement> found = new ArrayList<>();
+        for (HclLocator.Node terraform : topBlocks(body, "terraform")) {
+            for (HclLocator.Node required : terraform.blocks("required_providers")) {
+                for (HclLocator.Node entry : required.children()) {
+                    if (entry.kind() != HclLocator.Kind.ATTRIBUTE) {
+                        continue;
+                    }
+                    HclLocator.Node source = entry.attribute("source");
+                    if (source == null) {
+                        // the legacy form `aws = "~> 3.0"`, or an object without a source: the local name is all we know
+                        found.add(new Requirement(entry.name(), null, entry.line()));
+                    } else if (source.literal() != null) {
+                        found.add(new Requirement(entry.name(), source.literal(), source.line()));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static List<ProviderBlock> providerBlocks(List<HclLocator.Node> body) {
+        List<ProviderBlock> found = new ArrayList<>();
+        for (HclLocator.Node provider : topBlocks(body, "provider")) {
+            if (provider.labels().size() != 1 || provider.labels().get(0).isBlank()) {
+                continue;
+            }
+            HclLocator.Node region = provider.attribute("region");
+            String literal = region == null ? null : region.literal();
+            found.add(new ProviderBlock(provider.labels().get(0), provider.line(), literal, region == null ? 0 : region.line()));
+        }
+        return found;
+    }
+
+    private static List<HclLocator.Node> topBlocks(List<HclLocator.Node> body, String type) {
+        return body.stream().filter(n -> n.kind() == HclLocator.Kind.BLOCK && n.name().equals(type)).toList();
+    }
+
+    /**
+     * The requirements with hcl4j's values: each located literal source is replaced by the string
+     * hcl4j read for the same provider in the same terraform block (they agree for plain literals).
+     */
+    private static List<Requirement> confirmRequirements(List<Requirement> located, Map<String, Object> parsed) {
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (Object terraform : occurrences(parsed.get("terraform"))) {
+            if (terraform instanceof Map<?, ?> block) {
+                for (Object required : occurrences(block.get("required_providers"))) {
+                    if (required instanceof Map<?, ?> entries) {
+                        for (Map.Entry<?, ?> e : entries.entrySet()) {
+                            if (e.getValue() instanceof Map<?, ?> spec && spec.get("source") instanceof String s) {
+                                sources.putIfAbsent(String.valueOf(e.getKey()), s);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        List<Requirement> confirmed = new ArrayList<>();
+        for (Requirement r : located) {
+            String fromLibrary = sources.get(r.localName());
+            confirmed.add(r.source() != null && fromLibrary != null ? new Requirement(r.localName(), fromLibrary, r.line()) : r);
+        }
+        return confirmed;
+    }
+
+    /**
+     * The provider blocks with hcl4j's region values: the n-th located block of a provider is the
+     * n-th hcl4j read (hcl4j turns repeated blocks into a list, in source order).
+     */
+    private static List<ProviderBlock> confirmProviders(List<ProviderBlock> located, Map<String, Object> parsed) {
+        Map<?, ?> providers = parsed.get("provider") instanceof Map<?, ?> m ? m : Map.of();
+        Map<String, Integer> seen = new HashMap<>();
+        List<ProviderBlock> confirmed = new ArrayList<>();
+        for (ProviderBlock p : located) {
+            int index = seen.merge(p.localName(), 1, Integer::sum) - 1;
+            List<Object> blocks = occurrences(providers.get(p.localName()));
+            String region = p.region();
+            if (region != null && index < blocks.size() && blocks.get(index) instanceof Map<?, ?> block
+                    && block.get("region") instanceof String fromLibrary) {
+                region = fromLibrary;
+            }
+            confirmed.add(new ProviderBlock(p.localName(), p.line(), region, p.regionLine()));
+        }
+        return confirmed;
+    }
+
+    /** hcl4j gives one map for a single block and a list of maps for repeated ones. */
+    private static List<Object> occurrences(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof List<?> list) {
+            return new ArrayList<>(list);
+        }
+        return List.of(value);
+    }
+
+    /** hcl4j quotes the character it refused, which may be a line break: make it visible instead. */
+    private static String oneLine(String message) {
+        return message.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
+    }
+
+    /** The line an hcl4j message names ("... found on line: 34 col: 50"), or 0. */
+    static int hcl4jLine(String message) {
+        if (message == null) {
+            return 0;
+        }
+        Matcher m = HCL4J_LINE.matcher(message);
+        if (!m.find()) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(m.group(1));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
