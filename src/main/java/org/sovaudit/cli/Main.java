@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.helidon.config.Config;
+import io.helidon.logging.common.LogConfig;
 import org.sovaudit.audit.Appliance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,6 +53,7 @@ public final class Main implements Runnable {
         // commands write to the real standard output through their own writer only.
         PrintStream realOut = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
+        LogConfig.configureRuntime();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(realOut, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = run(args, out, err);

@@ -49,6 +49,9 @@ public final class ApplianceServer {
 
     static void routing(HttpRouting.Builder routing, Audit audit, ServeSettings settings) {
         routing.register("/api/audits", new AuditsService(audit, settings))
+                .any("/api/*", (req, res) -> Problems.send(res, Status.NOT_FOUND_404,
+                        "no such resource: " + req.prologue().method().text() + " " + req.path().path()
+                                + "; see /api/audits"))
                 .error(HttpProblem.class, (req, res, e) -> Problems.send(res, e.status(), e.getMessage()))
                 .error(AuditNotFoundException.class, (req, res, e) -> Problems.send(res, Status.NOT_FOUND_404, e.getMessage()))
                 .error(AuditException.class, (req, res, e) -> Problems.send(res, Status.BAD_REQUEST_400, e.getMessage()))

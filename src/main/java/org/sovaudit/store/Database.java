@@ -55,6 +55,9 @@ public final class Database implements AutoCloseable {
             Database db = new Database(file, connection);
             db.migrate();
             db.reader = connect(file);
+            try (Statement st = db.reader.createStatement()) {
+                st.execute("PRAGMA query_only=ON");
+            }
             return db;
         } catch (SQLException e) {
             throw new StoreException("cannot open database " + file + ": " + e.getMessage(), e);

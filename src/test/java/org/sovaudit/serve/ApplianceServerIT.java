@@ -130,7 +130,8 @@ class ApplianceServerIT {
         assertProblem(post("/api/audits", "application/zip", Files.readAllBytes(upload)), 400, "home jurisdiction");
         assertProblem(post("/api/audits?home=Kenya", "application/zip", Files.readAllBytes(upload)), 400, "Kenya");
         assertProblem(get("/api/audits/no-such-audit"), 404, "no-such-audit");
-        assertProblem(get("/api/audits/..%2F..%2Fetc%2Fpasswd/bundle"), 404, "no audit");
+        assertProblem(get("/api/audits/..%2F..%2Fetc%2Fpasswd/bundle"), 404, "no such resource");
+        assertProblem(get("/api/nothing-here"), 404, "no such resource");
     }
 
     @Test

@@ -29,7 +29,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.sovaudit.evidence.CanonicalJson;
+import org.sovaudit.evidence.StrictJson;
 import org.sovaudit.model.Digests;
 import org.sovaudit.evidence.EvidenceException;
 import org.sovaudit.evidence.bundle.BundleVerification.Check;
@@ -511,8 +511,8 @@ public final class BundleVerifier {
         private static final Set<String> FILE_KEYS = Set.of("name", "sha256", "size");
 
         static Manifest parse(byte[] bytes) {
-            JsonNode node = CanonicalJson.readStrict(bytes, BundleLayout.MAX_SMALL_FILE_BYTES);
-            CanonicalJson.requireExactKeys(node, KEYS, "the manifest");
+            JsonNode node = StrictJson.readStrict(bytes, BundleLayout.MAX_SMALL_FILE_BYTES);
+            StrictJson.requireExactKeys(node, KEYS, "the manifest");
             JsonNode format = node.get("format");
             if (!format.isTextual() || !BundleLayout.FORMAT.equals(format.textValue())) {
                 throw new EvidenceException("the manifest format is " + format + ", expected \"" + BundleLayout.FORMAT + "\"");
@@ -527,7 +527,7 @@ public final class BundleVerifier {
             Map<String, ManifestFile> files = new LinkedHashMap<>();
             Set<String> seen = new HashSet<>();
             for (JsonNode file : list) {
-                CanonicalJson.requireExactKeys(file, FILE_KEYS, "a manifest file entry");
+                StrictJson.requireExactKeys(file, FILE_KEYS, "a manifest file entry");
                 JsonNode name = file.get("name");
                 JsonNode sha256 = file.get("sha256");
                 JsonNode size = file.get("size");

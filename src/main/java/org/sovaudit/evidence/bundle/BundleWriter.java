@@ -16,7 +16,7 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.sovaudit.evidence.CanonicalJson;
+import org.sovaudit.evidence.StrictJson;
 import org.sovaudit.model.Digests;
 
 /**
@@ -87,7 +87,7 @@ public final class BundleWriter {
         Map<String, Object> manifest = new TreeMap<>();
         manifest.put("format", BundleLayout.FORMAT);
         manifest.put("files", listed);
-        return CanonicalJson.write(manifest);
+        return StrictJson.write(manifest);
     }
 
     /** Passes writes through and turns close into flush: the caller owns the stream. */

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.sovaudit.evidence.CanonicalJson;
+import org.sovaudit.evidence.StrictJson;
 import org.sovaudit.model.Digests;
 import org.sovaudit.evidence.EvidenceException;
 
@@ -114,7 +114,7 @@ public record LedgerEntry(long seq, String auditId, String reportSha256, Instant
         fields.put("keyId", keyId);
         fields.put("prevHash", prevHash);
         fields.put("entryHash", entryHash);
-        return CanonicalJson.write(fields);
+        return StrictJson.write(fields);
     }
 
     /**
@@ -127,8 +127,8 @@ public record LedgerEntry(long seq, String auditId, String reportSha256, Instant
     public static LedgerEntry fromJson(byte[] json) {
         JsonNode node;
         try {
-            node = CanonicalJson.readStrict(json, MAX_JSON_BYTES);
-            CanonicalJson.requireExactKeys(node, FIELDS, "ledger entry");
+            node = StrictJson.readStrict(json, MAX_JSON_BYTES);
+            StrictJson.requireExactKeys(node, FIELDS, "ledger entry");
         } catch (EvidenceException e) {
             throw new LedgerException("invalid ledger entry: " + e.getMessage(), e);
         }

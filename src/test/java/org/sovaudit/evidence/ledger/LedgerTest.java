@@ -200,11 +200,18 @@ class LedgerTest {
     }
 
     @Test
-    void append_outsideATransaction_isRefused() {
-        LedgerException e = assertThrows(LedgerException.class,
-                () -> db.read(c -> ledger.append(c, "audit-a", report(0), T0, KEY)));
+    void append_outsideATransaction_isRefused() throws Exception {
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db.file().toAbsolutePath())) {
+            LedgerException e = assertThrows(LedgerException.class,
+                    () -> ledger.append(c, "audit-a", report(0), T0, KEY));
+            assertTrue(e.getMessage().contains("Database.transaction"), e.getMessage());
+        }
+        assertTrue(ledger.entries().isEmpty());
+    }
 
-        assertTrue(e.getMessage().contains("Database.transaction"), e.getMessage());
+    @Test
+    void append_onTheReadingConnection_writesNothing() {
+        assertThrows(RuntimeException.class, () -> db.read(c -> ledger.append(c, "audit-a", report(0), T0, KEY)));
         assertTrue(ledger.entries().isEmpty());
     }
 

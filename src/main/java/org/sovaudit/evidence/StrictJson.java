@@ -12,25 +12,17 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * The small JSON files of the evidence stage (ledger entries, bundle manifests): written in one
- * canonical form, read strictly.
- *
- * <p>Canonical form: UTF-8, object keys sorted by their UTF-16 code units (all our keys are ASCII,
- * so this is byte order), no whitespace, integers as plain decimals, strings escaped as Jackson
- * escapes them (only {@code "}, {@code \} and control characters; our values never hold those).
+ * The small JSON files of the evidence stage (ledger entries, bundle manifests): written in the
+ * appliance's one canonical form ({@link org.sovaudit.report.CanonicalJson}: UTF-8, keys sorted,
+ * no whitespace, integers as plain decimals), read strictly.
  *
  * <p>Strict reading: one JSON value and nothing after it, duplicate keys refused, a size cap
  * checked before parsing.
  */
-public final class CanonicalJson {
-
-    private static final ObjectMapper WRITER = JsonMapper.builder()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
+public final class StrictJson {
 
     private static final ObjectMapper READER = JsonMapper.builder(JsonFactory.builder()
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -38,7 +30,7 @@ public final class CanonicalJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private CanonicalJson() {
+    private StrictJson() {
     }
 
     /**
@@ -46,11 +38,7 @@ public final class CanonicalJson {
      * keys, or lists of those.
      */
     public static byte[] write(Map<String, ?> object) {
-        try {
-            return WRITER.writeValueAsBytes(object);
-        } catch (IOException e) {
-            throw new EvidenceException("cannot write canonical JSON: " + e.getMessage(), e);
-        }
+        return org.sovaudit.report.CanonicalJson.bytes(object);
     }
 
     /**
