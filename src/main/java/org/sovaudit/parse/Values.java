@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import org.sovaudit.model.IpLiterals;
 import org.sovaudit.model.ObservationKind;
 
 /**
@@ -102,11 +103,9 @@ public final class Values {
         if (token == null) {
             return Optional.empty();
         }
-        int[] octets = parseIpv4(token.strip());
-        if (octets == null) {
-            return Optional.empty();
-        }
-        return Optional.of(octets[0] + "." + octets[1] + "." + octets[2] + "." + octets[3]);
+        String t = token.strip();
+        byte[] address = t.indexOf(':') >= 0 ? null : IpLiterals.parse(t);
+        return address == null ? Optional.empty() : Optional.of(IpLiterals.format(address));
     }
 
     /**
@@ -126,8 +125,8 @@ public final class Values {
             }
             t = t.substring(0, zone);
         }
-        int[] groups = parseIpv6(t);
-        return groups == null ? Optional.empty() : Optional.of(formatIpv6(groups));
+        byte[] address = t.indexOf(':') < 0 ? null : IpLiterals.parse(t);
+        return address == null ? Optional.empty() : Optional.of(IpLiterals.format(address));
     }
 
     /**
@@ -310,140 +309,5 @@ public final class Values {
             return false;
         }
         return token.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.');
-    }
-
-    /** Four octets, or null. */
-    private static int[] parseIpv4(String s) {
-        if (s.length() < 7 || s.length() > 15) {
-            return null;
-        }
-        int[] octets = new int[4];
-        int part = 0;
-        int value = -1;
-        int digits = 0;
-        boolean leadingZero = false;
-        for (int i = 0; i <= s.length(); i++) {
-            char c = i < s.length() ? s.charAt(i) : '.';
-            if (c == '.') {
-                if (digits == 0 || part > 3 || (leadingZero && digits > 1)) {
-                    return null;
-                }
-                octets[part++] = value;
-                value = -1;
-                digits = 0;
-            } else if (c >= '0' && c <= '9') {
-                if (digits == 0) {
-                    leadingZero = c == '0';
-                    value = 0;
-                }
-                value = value * 10 + (c - '0');
-                digits++;
-                if (digits > 3 || value > 255) {
-                    return null;
-                }
-            } else {
-                return null;
-            }
-        }
-        return part == 4 ? octets : null;
-    }
-
-    /** Eight 16-bit groups, or null. */
-    private static int[] parseIpv6(String s) {
-        if (s.length() < 2 || s.length() > 45) {
-            return null;
-        }
-        int doubleColon = s.indexOf("::");
-        if (doubleColon >= 0 && s.indexOf("::", doubleColon + 1) >= 0) {
-            return null;
-        }
-        int[] groups = new int[8];
-        if (doubleColon < 0) {
-            return parseGroups(s, groups, 0, 8, true) == 8 ? groups : null;
-        }
-        String head = s.substring(0, doubleColon);
-        String tail = s.substring(doubleColon + 2);
-        int[] headGroups = new int[8];
-        int[] tailGroups = new int[8];
-        int h = head.isEmpty() ? 0 : parseGroups(head, headGroups, 0, 7, false);
-        int t = tail.isEmpty() ? 0 : parseGroups(tail, tailGroups, 0, 7, true);
-        if (h < 0 || t < 0 || h + t > 7) {
-            return null;
-        }
-        System.arraycopy(headGroups, 0, groups, 0, h);
-        System.arraycopy(tailGroups, 0, groups, 8 - t, t);
-        return groups;
-    }
-
-    /** Parses colon-separated groups into {@code out}; returns how many, or -1 when malformed. */
-    private static int parseGroups(String s, int[] out, int start, int max, boolean ipv4TailAllowed) {
-        String[] parts = s.split(":", -1);
-        int n = start;
-        for (int i = 0; i < parts.length; i++) {
-            String part = parts[i];
-            boolean last = i == parts.length - 1;
-            if (last && ipv4TailAllowed && part.indexOf('.') >= 0) {
-                int[] v4 = parseIpv4(part);
-                if (v4 == null || n + 2 > max) {
-                    return -1;
-                }
-                out[n++] = v4[0] << 8 | v4[1];
-                out[n++] = v4[2] << 8 | v4[3];
-                continue;
-            }
-            if (part.isEmpty() || part.length() > 4 || n >= max) {
-                return -1;
-            }
-            int value = 0;
-            for (int j = 0; j < part.length(); j++) {
-                int d = Character.digit(part.charAt(j), 16);
-                if (d < 0 || part.charAt(j) >= 0x80) {
-                    return -1;
-                }
-                value = value << 4 | d;
-            }
-            out[n++] = value;
-        }
-        return n - start;
-    }
-
-    private static String formatIpv6(int[] g) {
-        boolean mapped = g[0] == 0 && g[1] == 0 && g[2] == 0 && g[3] == 0 && g[4] == 0 && g[5] == 0xFFFF;
-        if (mapped) {
-            return "::ffff:" + (g[6] >> 8) + "." + (g[6] & 0xFF) + "." + (g[7] >> 8) + "." + (g[7] & 0xFF);
-        }
-        int bestStart = -1;
-        int bestLength = 0;
-        for (int i = 0; i < 8; ) {
-            if (g[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && g[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLength) {
-                bestStart = i;
-                bestLength = j - i;
-            }
-            i = j;
-        }
-        if (bestLength < 2) {
-            bestStart = -1;
-        }
-        StringBuilder sb = new StringBuilder(39);
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                sb.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (!sb.isEmpty() && sb.charAt(sb.length() - 1) != ':') {
-                sb.append(':');
-            }
-            sb.append(Integer.toHexString(g[i]));
-        }
-        return sb.toString();
     }
 }
