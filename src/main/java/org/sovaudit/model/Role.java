@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * The part an observed party plays for the ministry. A role with a layer places the dependency in
  * that layer whoever the vendor is (a DNS resolver is control plane); a role without one takes the
- * vendor's primary layer.
+ * vendor's primary layer. Descriptions complete a sentence whose subject is the observed value.
  */
 public enum Role {
     DNS_RESOLVER(Layer.CONTROL_PLANE, "resolves the ministry's names"),
@@ -15,20 +15,20 @@ public enum Role {
     AAA_SERVER(Layer.CONTROL_PLANE, "authenticates administrators (RADIUS, TACACS, HWTACACS)"),
     SNMP_MANAGER(Layer.CONTROL_PLANE, "polls devices or receives their traps"),
     DEVICE_MANAGEMENT(Layer.CONTROL_PLANE, "manages devices remotely (controllers, cloud-managed agents)"),
-    NETWORK_DEVICE(Layer.CONNECTIVITY, "the network equipment itself (model, software)"),
+    NETWORK_DEVICE(Layer.CONNECTIVITY, "is network equipment the ministry runs (model, software)"),
     BGP_PEER(Layer.CONNECTIVITY, "exchanges routes with the ministry's network"),
     UPSTREAM_GATEWAY(Layer.CONNECTIVITY, "carries the ministry's traffic out (default route)"),
     CLOUD_PROVIDER(Layer.CLOUD, "hosts infrastructure as a service"),
-    CLOUD_REGION(Layer.CLOUD, "the region where cloud resources and data live"),
+    CLOUD_REGION(Layer.CLOUD, "is the region where cloud resources and data live"),
     STORAGE_LOCATION(Layer.CLOUD, "stores data (buckets, databases, state backends)"),
     PACKAGE_MIRROR(Layer.PLATFORM, "supplies operating-system or language packages"),
     IMAGE_REGISTRY(Layer.PLATFORM, "supplies container images"),
-    CONTAINER_IMAGE(Layer.PLATFORM, "a container image the ministry runs"),
-    API_ENDPOINT(Layer.APPLICATIONS, "an external API or SaaS endpoint the ministry calls"),
-    AI_ENDPOINT(Layer.AI, "an AI inference endpoint"),
-    AI_MODEL(Layer.AI, "an AI model family in use"),
-    TRUST_ANCHOR(Layer.TRUST, "a certificate authority or identity provider the ministry trusts"),
-    UNKNOWN(null, "referenced, role not understood");
+    CONTAINER_IMAGE(Layer.PLATFORM, "is a container image the ministry runs"),
+    API_ENDPOINT(Layer.APPLICATIONS, "is an external API or SaaS endpoint the ministry calls"),
+    AI_ENDPOINT(Layer.AI, "serves AI inference to the ministry"),
+    AI_MODEL(Layer.AI, "is an AI model family the ministry uses"),
+    TRUST_ANCHOR(Layer.TRUST, "is a certificate authority or identity provider the ministry trusts"),
+    UNKNOWN(null, "is referenced; its role is not understood");
 
     private final Layer layer;
     private final String description;

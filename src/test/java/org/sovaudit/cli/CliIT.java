@@ -55,6 +55,19 @@ class CliIT {
         Run ok = run("verify", bundle.toString());
         assertEquals(0, ok.code(), ok.out() + ok.err());
 
+        // A reviewer's check with OpenSSL alone, on the bundle this scan produced.
+        Path unpacked = Files.createDirectories(dir.resolve("unpacked"));
+        try (var fs = java.nio.file.FileSystems.newFileSystem(bundle)) {
+            for (String name : new String[] {"report.json", "report.json.p7s", "appliance.pem"}) {
+                Files.copy(fs.getPath(name), unpacked.resolve(name));
+            }
+        }
+        assertEquals(0, openssl(unpacked), "openssl cms -verify refused the appliance's signature");
+        byte[] edited = Files.readAllBytes(unpacked.resolve("report.json"));
+        edited[edited.length / 3] ^= 0x20;
+        Files.write(unpacked.resolve("report.json"), edited);
+        assertTrue(openssl(unpacked) != 0, "openssl accepted an edited report");
+
         Path tampered = dir.resolve("tampered.zip");
         Files.copy(bundle, tampered, StandardCopyOption.REPLACE_EXISTING);
         try (var fs = java.nio.file.FileSystems.newFileSystem(tampered)) {
@@ -69,6 +82,31 @@ class CliIT {
 
         Run ledger = run("--data-dir", dir.resolve("data").toString(), "ledger", "verify");
         assertEquals(0, ledger.code(), ledger.out() + ledger.err());
+
+        // Someone with write access to the database file edits the recorded report hash.
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/sovaudit.db"));
+             var st = c.createStatement()) {
+            st.execute("DROP TRIGGER ledger_append_only_update");
+            st.execute("UPDATE ledger SET report_sha256 = '" + "0".repeat(64) + "' WHERE seq = 1");
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+        Run broken = run("--data-dir", dir.resolve("data").toString(), "ledger", "verify");
+        assertEquals(1, broken.code(), broken.out() + broken.err());
+        assertTrue(broken.out().contains("LEDGER BROKEN") && broken.out().contains("seq 1"), broken.out());
+    }
+
+    private static int openssl(Path dir) {
+        try {
+            Process p = new ProcessBuilder("openssl", "cms", "-verify", "-binary", "-inform", "DER",
+                    "-in", "report.json.p7s", "-content", "report.json", "-CAfile", "appliance.pem",
+                    "-purpose", "any", "-out", "/dev/null")
+                    .directory(dir.toFile()).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor();
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError("cannot run openssl: " + e.getMessage(), e);
+        }
     }
 
     @Test
