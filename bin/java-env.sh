@@ -37,3 +37,11 @@ if ! SOVAUDIT_JDK=$(sovaudit_find_jdk); then
 fi
 export JAVA_HOME="$SOVAUDIT_JDK"
 export PATH="$JAVA_HOME/bin:$PATH"
+
+# Maven itself, run on a JDK 24+, warns about sun.misc.Unsafe on every start; that noise is not ours.
+if [ "$(sovaudit_java_major "$JAVA_HOME")" -ge 24 ]; then
+    case " ${MAVEN_OPTS:-} " in
+        *sun-misc-unsafe-memory-access*) ;;
+        *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;;
+    esac
+fi

@@ -109,11 +109,14 @@ public final class Audit implements AutoCloseable {
                 throw new AuditException("an audit with id '" + id + "' already exists");
             }
             Run run = new Run(c, id);
-            boolean prefix = request.sources().size() > 1;
-            for (Collector source : request.sources()) {
-                run.collect(source, prefix);
+            try {
+                boolean prefix = request.sources().size() > 1;
+                for (Collector source : request.sources()) {
+                    run.collect(source, prefix);
+                }
+            } finally {
+                run.finishObservations();
             }
-            run.finishObservations();
 
             List<Attributed> attributed = attribute(run.gatherer, attributions);
             Assessment assessment = new Assessor(policy).assess(attributed);
