@@ -267,7 +267,8 @@ public final class OnnxAttributor implements AutoCloseable {
         Arrays.sort(order, (a, b) -> probs[a] != probs[b] ? Float.compare(probs[b], probs[a]) : Integer.compare(a, b));
         List<Attribution.Guess> out = new ArrayList<>(TOP);
         for (int i = 0; i < Math.min(TOP, order.length); i++) {
-            double p = Math.max(0.0, Math.min(1.0, probs[order[i]]));
+            // four decimals: enough to read, and the same on every CPU whatever the last float bits
+            double p = Math.round(Math.max(0.0, Math.min(1.0, probs[order[i]])) * 10_000) / 10_000.0;
             out.add(new Attribution.Guess(classes.get(order[i]), p));
         }
         return List.copyOf(out);
