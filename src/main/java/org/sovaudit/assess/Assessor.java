@@ -77,7 +77,7 @@ public final class Assessor {
             case PRODUCT, MAC, ASN -> Layer.CONNECTIVITY;
             case CONTAINER_IMAGE, PACKAGE -> Layer.PLATFORM;
             case CLOUD_PROVIDER, CLOUD_REGION -> Layer.CLOUD;
-            case CERT_ISSUER -> Layer.TRUST;
+            case CERT_ISSUER, CRYPTO_ALGORITHM -> Layer.TRUST;
             case AI_MODEL -> Layer.AI;
             case HOSTNAME, IP_ADDRESS, CIDR, URL -> Layer.APPLICATIONS;
         };

@@ -17,7 +17,7 @@ public final class Rules {
     public static final Rule INTERNATIONAL_CONTROL_PLANE = new Rule("SOV-INT-001",
             "Control plane relies on an international public service",
             EnumSet.of(Role.DNS_RESOLVER, Role.NTP_SOURCE, Role.LOG_SINK, Role.AAA_SERVER, Role.SNMP_MANAGER,
-                    Role.DEVICE_MANAGEMENT),
+                    Role.DEVICE_MANAGEMENT, Role.FLOW_COLLECTOR),
             "Public-benefit services such as the NTP pool are run by volunteers in many countries; nobody "
                     + "answers to the ministry for their availability or integrity.",
             "Add domestic sources alongside (a national time service, the national research network, a resolver "
@@ -59,6 +59,14 @@ public final class Rules {
             new Rule("SOV-CP-006", "Devices managed from a foreign controller", EnumSet.of(Role.DEVICE_MANAGEMENT),
                     "A remote controller can reconfigure, upgrade or disable the devices it manages.",
                     "Manage devices from an on-premises controller or locally, and disable vendor cloud-management agents."),
+            new Rule("SOV-CP-007", "Traffic records sent to a foreign collector", EnumSet.of(Role.FLOW_COLLECTOR),
+                    "Flow records and telemetry map who talks to whom across the ministry's network.",
+                    "Export flows and telemetry only to collectors the ministry runs (nfdump, ntopng, an "
+                            + "on-premises telemetry stack)."),
+            new Rule("SOV-CP-008", "Device management reachable from a foreign network", EnumSet.of(Role.MANAGEMENT_ACCESS),
+                    "An address allowed to reach the management plane can log in to, or attack, the devices.",
+                    "Limit management access to the ministry's own management network and jump hosts; remove "
+                            + "outside addresses from management ACLs."),
             new Rule("SOV-NET-001", "Network equipment from a foreign vendor", EnumSet.of(Role.NETWORK_DEVICE),
                     "The vendor's software runs at the heart of the ministry's network; its updates, licences and "
                             + "support decide how long the equipment keeps working.",
@@ -68,6 +76,11 @@ public final class Rules {
                     "The carrier of the ministry's traffic can observe, reroute or cut it.",
                     "Add a domestic upstream and peer at a domestic internet exchange so that domestic traffic stays "
                             + "domestic."),
+            new Rule("SOV-NET-003", "Devices from a foreign vendor on the network", EnumSet.of(Role.ATTACHED_DEVICE),
+                    "Cameras, IoT and appliances run their vendor's firmware inside the network and often call "
+                            + "home to it.",
+                    "Inventory these devices, isolate them in their own network segment without outside access, "
+                            + "and plan replacements from vendors the ministry can hold to account."),
             new Rule("SOV-CLOUD-001", "Infrastructure hosted by a foreign cloud",
                     EnumSet.of(Role.CLOUD_PROVIDER, Role.CLOUD_REGION, Role.STORAGE_LOCATION),
                     "The provider's home jurisdiction reaches the data and workloads it hosts, wherever its region "
@@ -84,15 +97,38 @@ public final class Rules {
                     "The registry decides which image a tag points to and whether it can be pulled at all.",
                     "Mirror the images into a registry the ministry runs (Harbor, CNCF Distribution), pin them by "
                             + "digest, scan them, and pull only from it."),
+            new Rule("SOV-PLAT-003", "Hosts run a foreign operating system distribution", EnumSet.of(Role.OPERATING_SYSTEM),
+                    "The distribution's publisher decides security updates, support lifetime and licensing.",
+                    "Prefer community distributions that can be mirrored and rebuilt locally, keep a local mirror, "
+                            + "and track support end dates."),
+            new Rule("SOV-PLAT-004", "Software from a foreign vendor", EnumSet.of(Role.SOFTWARE_PACKAGE),
+                    "Installed software and its updates come from its vendor; proprietary software can be "
+                            + "withdrawn or stop being supported.",
+                    "Prefer open-source components that can be built and maintained locally; keep an inventory "
+                            + "(SBOM) and a local copy of what is installed."),
             new Rule("SOV-APP-001", "Calls to a foreign API or service", EnumSet.of(Role.API_ENDPOINT),
                     "The service receives whatever the ministry sends it and can stop serving at any time.",
                     "Establish what data the service receives; prefer a domestic or self-hosted equivalent, or "
                             + "contractual data-residency and exit guarantees."),
+            new Rule("SOV-APP-002", "Hosts connected to a foreign party", EnumSet.of(Role.REMOTE_PEER),
+                    "An open connection carries data out of, or commands into, the ministry's hosts.",
+                    "Find the process that holds the connection and what it sends; block it at the border if it "
+                            + "has no reason to exist."),
             new Rule("SOV-AI-001", "AI by a foreign provider", EnumSet.of(Role.AI_ENDPOINT, Role.AI_MODEL),
                     "Prompts, documents and answers pass through the provider; its model and terms can change "
                             + "without notice.",
                     "Run open-weight models on ministry hardware or with a domestic provider, and keep prompts and "
                             + "data in the jurisdiction."),
+            new Rule("SOV-AI-002", "AI framework or accelerator stack from a foreign vendor", EnumSet.of(Role.AI_FRAMEWORK),
+                    "Frameworks, SDKs and accelerator runtimes tie models and hardware to their vendor's "
+                            + "release cycle and licences.",
+                    "Prefer open frameworks with several hardware back ends (ONNX, PyTorch, llama.cpp), and "
+                            + "keep models exportable to an open format."),
+            new Rule("SOV-TRUST-002", "A foreign national cryptography standard in use", EnumSet.of(Role.CRYPTO_STANDARD),
+                    "National algorithm suites are specified, reviewed and certified under their home "
+                            + "jurisdiction; they tie systems to that jurisdiction's products.",
+                    "Use internationally reviewed algorithms (AES, SHA-2/3, ECDSA/EdDSA, ML-KEM) unless the "
+                            + "ministry's own law requires otherwise."),
             new Rule("SOV-TRUST-001", "Trust anchored in a foreign authority", EnumSet.of(Role.TRUST_ANCHOR),
                     "A certificate authority or identity provider can issue credentials the ministry's systems accept.",
                     "Use a national or ministry-run CA for internal services and review which foreign roots the trust "

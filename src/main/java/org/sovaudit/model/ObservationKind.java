@@ -16,7 +16,8 @@ public enum ObservationKind {
     CLOUD_PROVIDER,
     CLOUD_REGION,
     PRODUCT,
-    AI_MODEL;
+    AI_MODEL,
+    CRYPTO_ALGORITHM;
 
     /** The identifier used in reports, e.g. {@code ip-address}. */
     public String id() {

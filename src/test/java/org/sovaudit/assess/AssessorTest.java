@@ -108,6 +108,19 @@ class AssessorTest {
                 a.findings().stream().map(Finding::severity).toList());
     }
 
+    @Test
+    void everyRole_hasARuleAndAPolicySeverity() {
+        for (Role role : Role.values()) {
+            assertTrue(Rules.forForeign(role).roles().contains(role), role.id());
+            assertTrue(Policy.defaults().severity().containsKey(role.id()), "default policy lacks " + role.id());
+        }
+    }
+
+    @Test
+    void ruleIds_areUnique() {
+        assertEquals(Rules.all().size(), Rules.all().stream().map(Rule::id).distinct().count());
+    }
+
     private static LayerScore layer(Assessment a, Layer layer) {
         return a.layers().stream().filter(l -> l.layer() == layer).findFirst().orElseThrow();
     }
