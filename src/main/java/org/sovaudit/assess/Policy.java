@@ -5,12 +5,15 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -41,7 +44,34 @@ public record Policy(
         Map<String, Severity> severity,
         Severity internationalSeverity,
         Severity unattributedSeverity,
-        Map<String, Integer> weights) {
+        Map<String, Integer> weights,
+        Map<String, Double> layerWeights,
+        List<SeverityRule> severityRules,
+        List<Exemption> exceptions,
+        double lockInPenalty) {
+
+    /**
+     * A severity for dependencies of one class of jurisdiction, optionally only in one layer and/or
+     * one role. Rules are tried in order; the first that matches decides. For the trusted and
+     * domestic classes a matching rule is what makes a finding at all.
+     */
+    public record SeverityRule(Layer layer, Role role, JurisdictionClass jurisdictionClass, Severity severity) {
+        boolean matches(Layer l, Role r, JurisdictionClass c) {
+            return jurisdictionClass == c && (layer == null || layer == l) && (role == null || role == r);
+        }
+    }
+
+    /**
+     * A dependency the ministry has accepted: the finding of {@code ruleId} for {@code value} (and
+     * {@code context}, when given) is listed as accepted, not raised, until the end of the day
+     * {@code expires}; after that it is raised again, saying that its exception expired.
+     */
+    public record Exemption(String ruleId, String value, String context, String justification, String approvedBy,
+                            LocalDate expires) {
+        boolean covers(String rule, String v, String ctx) {
+            return ruleId.equals(rule) && value.equals(v) && (context.isEmpty() || context.equals(ctx));
+        }
+    }
 
     /** The 27 member states, so that a policy trusting {@code EU} covers vendors filed under a member. */
     static final Set<String> EU_MEMBERS = Set.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR",
@@ -50,7 +80,11 @@ public record Policy(
     private static final Pattern JURISDICTION = Pattern.compile("[A-Z]{2}");
     private static final Pattern DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?)*");
     private static final Set<String> FIELDS = Set.of("name", "home", "trusted", "internal-domains", "model-threshold",
-            "severity", "international-severity", "unattributed-severity", "weights");
+            "severity", "international-severity", "unattributed-severity", "weights", "layer-weights", "severity-rules",
+            "exceptions", "lock-in-penalty");
+    private static final Set<String> RULE_FIELDS = Set.of("layer", "role", "class", "severity");
+    private static final Set<String> EXCEPTION_FIELDS = Set.of("rule", "value", "context", "justification",
+            "approved-by", "expires");
     private static final long MAX_POLICY_BYTES = 1 << 20;
 
     public Policy {
@@ -58,6 +92,9 @@ public record Policy(
         internalDomains = List.copyOf(internalDomains);
         severity = Map.copyOf(severity);
         weights = Map.copyOf(weights);
+        layerWeights = Map.copyOf(layerWeights);
+        severityRules = List.copyOf(severityRules);
+        exceptions = List.copyOf(exceptions);
     }
 
     /** The policy shipped in the jar; its home is unset until {@link #withHome} sets it. */
@@ -149,8 +186,23 @@ public record Policy(
         if (!severity.containsKey("default")) {
             throw new PolicyException(where + ": field 'severity': needs a 'default' entry");
         }
+        Map<String, Double> layerWeights = new TreeMap<>(base == null ? Map.of() : base.layerWeights());
+        layerWeights.putAll(r.layerWeights("layer-weights"));
+        for (Layer layer : Layer.values()) {
+            if (!layerWeights.containsKey(layer.id())) {
+                throw new PolicyException(where + ": field 'layer-weights': needs a weight for " + layer.id());
+            }
+        }
+        List<SeverityRule> rules = root.has("severity-rules") ? r.severityRules("severity-rules")
+                : base == null ? List.of() : base.severityRules();
+        List<Exemption> exemptions = root.has("exceptions") ? r.exemptions("exceptions")
+                : base == null ? List.of() : base.exceptions();
+        double penalty = r.number("lock-in-penalty", base == null ? 20 : base.lockInPenalty());
+        if (!(penalty >= 0 && penalty <= 100)) {
+            throw new PolicyException(where + ": field 'lock-in-penalty': must be within 0..100, was " + penalty);
+        }
         return new Policy(name, home, List.copyOf(new TreeSet<>(trustedUpper)), List.copyOf(new TreeSet<>(internal)),
-                threshold, severity, international, unattributed, weights);
+                threshold, severity, international, unattributed, weights, layerWeights, rules, exemptions, penalty);
     }
 
     /** The same policy with another home jurisdiction (from {@code --home}). */
@@ -158,7 +210,7 @@ public record Policy(
         String upper = code.trim().toUpperCase(Locale.ROOT);
         checkJurisdiction(upper, code, "--home", "home");
         return new Policy(name, upper, trusted, internalDomains, modelThreshold, severity, internationalSeverity,
-                unattributedSeverity, weights);
+                unattributedSeverity, weights, layerWeights, severityRules, exceptions, lockInPenalty);
     }
 
     /** Throws unless the home jurisdiction is set; audits need one. */
@@ -195,10 +247,39 @@ public record Policy(
         return JurisdictionClass.FOREIGN;
     }
 
-    /** Severity of a finding for a foreign dependency in this role. */
+    /** Severity of a finding for a foreign dependency in this role, before severity rules. */
     public Severity severityFor(Role role) {
         Severity s = severity.get(role.id());
         return s != null ? s : severity.get("default");
+    }
+
+    /**
+     * The severity of a finding for a dependency in this layer, role and class: the first matching
+     * severity rule, else the defaults (foreign by role, international in the control plane,
+     * unattributed); empty when no finding is due.
+     */
+    public Optional<Severity> severityFor(Layer layer, Role role, JurisdictionClass cls) {
+        for (SeverityRule rule : severityRules) {
+            if (rule.matches(layer, role, cls)) {
+                return Optional.of(rule.severity());
+            }
+        }
+        return switch (cls) {
+            case FOREIGN -> Optional.of(severityFor(role));
+            case INTERNATIONAL -> role.controlPlane() ? Optional.of(internationalSeverity) : Optional.empty();
+            case UNKNOWN -> Optional.of(unattributedSeverity);
+            case DOMESTIC, TRUSTED, INTERNAL -> Optional.empty();
+        };
+    }
+
+    /** The exemption that covers a finding, if any (expired or not). */
+    public Optional<Exemption> exemptionFor(String ruleId, String value, String context) {
+        return exceptions.stream().filter(e -> e.covers(ruleId, value, context)).findFirst();
+    }
+
+    /** The weight of a layer in the overall score. */
+    public double layerWeight(Layer layer) {
+        return layerWeights.getOrDefault(layer.id(), 1.0);
     }
 
     /** Weight of one dependency in its layer's foreign share. */
@@ -227,6 +308,30 @@ public record Policy(
         m.put("international-severity", internationalSeverity.id());
         m.put("unattributed-severity", unattributedSeverity.id());
         m.put("weights", new TreeMap<>(weights));
+        m.put("layer-weights", new TreeMap<>(layerWeights));
+        List<Map<String, String>> rules = new ArrayList<>();
+        for (SeverityRule rule : severityRules) {
+            Map<String, String> rm = new LinkedHashMap<>();
+            rm.put("layer", rule.layer() == null ? "" : rule.layer().id());
+            rm.put("role", rule.role() == null ? "" : rule.role().id());
+            rm.put("class", rule.jurisdictionClass().id());
+            rm.put("severity", rule.severity().id());
+            rules.add(rm);
+        }
+        m.put("severity-rules", rules);
+        List<Map<String, String>> ex = new ArrayList<>();
+        for (Exemption e : exceptions) {
+            Map<String, String> em = new LinkedHashMap<>();
+            em.put("rule", e.ruleId());
+            em.put("value", e.value());
+            em.put("context", e.context());
+            em.put("justification", e.justification());
+            em.put("approved-by", e.approvedBy());
+            em.put("expires", e.expires().toString());
+            ex.add(em);
+        }
+        m.put("exceptions", ex);
+        m.put("lock-in-penalty", lockInPenalty);
         return m;
     }
 
@@ -307,6 +412,136 @@ public record Policy(
                 out.put(key, value.asInt());
             });
             return out;
+        }
+
+        Map<String, Double> layerWeights(String field) {
+            Map<String, Double> out = new TreeMap<>();
+            mapping(field).forEach((key, value) -> {
+                try {
+                    Layer.fromId(key);
+                } catch (IllegalArgumentException e) {
+                    throw fail(field, "'" + key + "' is not a layer id; known layers: " + layerIds());
+                }
+                if (!value.isNumber() || value.asDouble() < 0 || value.asDouble() > 100) {
+                    throw fail(field + "." + key, "expected a number from 0 to 100, found " + value);
+                }
+                out.put(key, value.asDouble());
+            });
+            return out;
+        }
+
+        List<SeverityRule> severityRules(String field) {
+            List<SeverityRule> out = new ArrayList<>();
+            int i = 0;
+            for (JsonNode item : items(field)) {
+                String at = field + "[" + i++ + "]";
+                checkFields(item, at, RULE_FIELDS);
+                Layer layer = null;
+                if (item.hasNonNull("layer")) {
+                    try {
+                        layer = Layer.fromId(item.get("layer").asText());
+                    } catch (IllegalArgumentException e) {
+                        throw fail(at + ".layer", "'" + item.get("layer").asText() + "' is not a layer id; known layers: "
+                                + layerIds());
+                    }
+                }
+                Role role = null;
+                if (item.hasNonNull("role")) {
+                    try {
+                        role = Role.fromId(item.get("role").asText());
+                    } catch (IllegalArgumentException e) {
+                        throw fail(at + ".role", "'" + item.get("role").asText() + "' is not a role id; known roles: "
+                                + roleIds());
+                    }
+                }
+                if (!item.hasNonNull("class")) {
+                    throw fail(at, "needs a 'class' (foreign, international, unknown, trusted or domestic)");
+                }
+                JurisdictionClass cls = parseClass(at + ".class", item.get("class").asText());
+                if (!item.hasNonNull("severity")) {
+                    throw fail(at, "needs a 'severity'");
+                }
+                out.add(new SeverityRule(layer, role, cls, parseSeverity(at + ".severity", item.get("severity").asText())));
+            }
+            return out;
+        }
+
+        List<Exemption> exemptions(String field) {
+            List<Exemption> out = new ArrayList<>();
+            int i = 0;
+            for (JsonNode item : items(field)) {
+                String at = field + "[" + i++ + "]";
+                checkFields(item, at, EXCEPTION_FIELDS);
+                String rule = required(item, at, "rule");
+                if (Rules.byId(rule).isEmpty()) {
+                    throw fail(at + ".rule", "'" + rule + "' is not a rule id (see docs/rules.md)");
+                }
+                String value = required(item, at, "value");
+                String justification = required(item, at, "justification");
+                String expiresText = required(item, at, "expires");
+                LocalDate expires;
+                try {
+                    expires = LocalDate.parse(expiresText);
+                } catch (DateTimeParseException e) {
+                    throw fail(at + ".expires", "'" + expiresText + "' is not a date (YYYY-MM-DD)");
+                }
+                String context = item.hasNonNull("context") ? item.get("context").asText().strip() : "";
+                String approvedBy = item.hasNonNull("approved-by") ? item.get("approved-by").asText().strip() : "";
+                out.add(new Exemption(rule, value, context, justification, approvedBy, expires));
+            }
+            return out;
+        }
+
+        private List<JsonNode> items(String field) {
+            JsonNode n = root.get(field);
+            List<JsonNode> out = new ArrayList<>();
+            if (n == null || n.isNull()) {
+                return out;
+            }
+            if (!n.isArray()) {
+                throw fail(field, "expected a list, found " + describe(n));
+            }
+            for (JsonNode item : n) {
+                if (!item.isObject()) {
+                    throw fail(field, "expected a list of mappings, found an item that is " + describe(item));
+                }
+                out.add(item);
+            }
+            return out;
+        }
+
+        private void checkFields(JsonNode item, String at, Set<String> known) {
+            for (Iterator<String> it = item.fieldNames(); it.hasNext(); ) {
+                String f = it.next();
+                if (!known.contains(f)) {
+                    throw fail(at, "unknown field '" + f + "'; known fields: " + new TreeSet<>(known));
+                }
+            }
+        }
+
+        private String required(JsonNode item, String at, String name) {
+            JsonNode v = item.get(name);
+            if (v == null || v.isNull() || !v.isValueNode() || v.asText().isBlank()) {
+                throw fail(at, "needs a '" + name + "'");
+            }
+            return v.asText().strip();
+        }
+
+        private JurisdictionClass parseClass(String field, String text) {
+            for (JurisdictionClass c : JurisdictionClass.values()) {
+                if (c != JurisdictionClass.INTERNAL && c.id().equalsIgnoreCase(text.strip())) {
+                    return c;
+                }
+            }
+            throw fail(field, "'" + text + "' is not a class (foreign, international, unknown, trusted, domestic)");
+        }
+
+        private static String layerIds() {
+            StringBuilder sb = new StringBuilder();
+            for (Layer layer : Layer.values()) {
+                sb.append(sb.isEmpty() ? "" : ", ").append(layer.id());
+            }
+            return sb.toString();
         }
 
         private Map<String, JsonNode> mapping(String field) {

@@ -3,7 +3,6 @@ package org.sovaudit.assess;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.sovaudit.model.Role;
 
@@ -13,15 +12,31 @@ public final class Rules {
     /** Bumped whenever a rule is added, removed or judges differently; written into every report. */
     public static final String VERSION = "1";
 
-    /** An outside party in a control-plane role that is an international public-benefit service. */
-    public static final Rule INTERNATIONAL_CONTROL_PLANE = new Rule("SOV-INT-001",
-            "Control plane relies on an international public service",
-            EnumSet.of(Role.DNS_RESOLVER, Role.NTP_SOURCE, Role.LOG_SINK, Role.AAA_SERVER, Role.SNMP_MANAGER,
-                    Role.DEVICE_MANAGEMENT, Role.FLOW_COLLECTOR),
+    /**
+     * An international public-benefit service (raised by default in control-plane roles, elsewhere
+     * when a severity rule asks for it).
+     */
+    public static final Rule INTERNATIONAL = new Rule("SOV-INT-001",
+            "Relies on an international public service",
+            EnumSet.allOf(Role.class),
             "Public-benefit services such as the NTP pool are run by volunteers in many countries; nobody "
                     + "answers to the ministry for their availability or integrity.",
             "Add domestic sources alongside (a national time service, the national research network, a resolver "
                     + "on ministry hardware) so that the public service is one source among several, not the only one.");
+
+    /** A dependency on a trusted partner jurisdiction, raised only when a severity rule asks for it. */
+    public static final Rule TRUSTED_PARTNER = new Rule("SOV-PARTNER-001",
+            "Dependency on a trusted partner jurisdiction",
+            EnumSet.allOf(Role.class),
+            "The policy trusts this jurisdiction, and asks that dependencies on it be listed all the same.",
+            "Keep the dependency under the partnership's terms; review it when they change.");
+
+    /** A dependency on a domestic provider, raised only when a severity rule asks for it. */
+    public static final Rule DOMESTIC_PROVIDER = new Rule("SOV-DOM-001",
+            "Dependency on a domestic provider",
+            EnumSet.allOf(Role.class),
+            "The provider is under the home jurisdiction; the policy asks that such dependencies be listed.",
+            "Keep a second provider or an in-house fallback for the same role.");
 
     /** An outside party nobody could attribute. */
     public static final Rule UNATTRIBUTED = new Rule("SOV-UNK-001",
@@ -143,8 +158,8 @@ public final class Rules {
 
     /** Every rule, foreign-dependency rules first. */
     public static List<Rule> all() {
-        return java.util.stream.Stream.concat(FOREIGN.stream(), java.util.stream.Stream.of(INTERNATIONAL_CONTROL_PLANE,
-                UNATTRIBUTED)).toList();
+        return java.util.stream.Stream.concat(FOREIGN.stream(), java.util.stream.Stream.of(INTERNATIONAL,
+                TRUSTED_PARTNER, DOMESTIC_PROVIDER, UNATTRIBUTED)).toList();
     }
 
     /** The rule that judges a foreign dependency in this role. */
@@ -161,8 +176,15 @@ public final class Rules {
         return all().stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
-    /** Roles that {@link #INTERNATIONAL_CONTROL_PLANE} applies to. */
-    static Set<Role> internationalRoles() {
-        return INTERNATIONAL_CONTROL_PLANE.roles();
+    /** The rule for a dependency of this class in this role. */
+    public static Rule forClass(org.sovaudit.model.JurisdictionClass cls, Role role) {
+        return switch (cls) {
+            case FOREIGN -> forForeign(role);
+            case INTERNATIONAL -> INTERNATIONAL;
+            case TRUSTED -> TRUSTED_PARTNER;
+            case DOMESTIC -> DOMESTIC_PROVIDER;
+            case UNKNOWN -> UNATTRIBUTED;
+            case INTERNAL -> throw new IllegalArgumentException("internal values are not dependencies");
+        };
     }
 }

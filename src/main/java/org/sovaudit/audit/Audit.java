@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,6 +26,7 @@ import java.util.logging.Logger;
 
 import org.sovaudit.assess.Assessment;
 import org.sovaudit.assess.Assessor;
+import org.sovaudit.assess.DriftCalculator;
 import org.sovaudit.assess.Attributed;
 import org.sovaudit.assess.Policy;
 import org.sovaudit.assess.Rules;
@@ -53,10 +56,12 @@ import org.sovaudit.model.SourceFile;
 import org.sovaudit.parse.Parser;
 import org.sovaudit.parse.Parsers;
 import org.sovaudit.report.CanonicalJson;
-import org.sovaudit.report.HtmlReportWriter;
+import org.sovaudit.report.ReportWriter;
+import org.sovaudit.report.ReportWriters;
 import org.sovaudit.store.AuditListing;
 import org.sovaudit.store.AuditRepository;
 import org.sovaudit.store.Database;
+import org.sovaudit.store.ReportFile;
 import org.sovaudit.store.StoreException;
 import org.sovaudit.store.StoredAudit;
 
@@ -79,6 +84,7 @@ public final class Audit implements AutoCloseable {
     private final Clock clock;
     private final Supplier<String> ids;
     private final int maxEvidence;
+    private final ReportWriters writers = ReportWriters.standard();
 
     private Audit(Builder b, Database db, ApplianceKeys keys) {
         this.db = db;
@@ -119,10 +125,19 @@ public final class Audit implements AutoCloseable {
             }
 
             List<Attributed> attributed = attribute(run.gatherer, attributions);
-            Assessment assessment = new Assessor(policy).assess(attributed);
+            Assessment assessment = new Assessor(policy, LocalDate.ofInstant(createdAt, ZoneOffset.UTC)).assess(attributed);
             AuditReport report = report(id, request.scope(), createdAt, policy, run, assessment);
-            byte[] json = CanonicalJson.bytes(report);
-            byte[] html = new HtmlReportWriter().render(report).getBytes(StandardCharsets.UTF_8);
+            Optional<byte[]> previous = audits.latestReportOfScope(c, request.scope());
+            if (previous.isPresent()) {
+                report = report.withDrift(DriftCalculator.between(readTree(previous.get()),
+                        CanonicalJson.mapper().valueToTree(report)));
+            }
+            List<ReportFile> files = new ArrayList<>();
+            for (ReportWriter writer : writers.all()) {
+                files.add(new ReportFile(writer.fileName(), writer.mediaType(), writer.bytes(report)));
+            }
+            byte[] json = content(files, "report.json");
+            byte[] html = content(files, "report.html");
             String sha = Digests.sha256Hex(json);
             byte[] signature = keys.sign(json, createdAt);
 
@@ -132,6 +147,7 @@ public final class Audit implements AutoCloseable {
             audits.insertAudit(c, new StoredAudit(id, request.scope(), report.createdAt(), sha, json, html,
                     signature, keys.certificatePem(), new String(CanonicalJson.bytes(report.summary()),
                     StandardCharsets.UTF_8)));
+            audits.insertReportFiles(c, id, files);
             LedgerEntry entry = ledger.append(c, id, sha, createdAt, keys.keyId());
             return new AuditResult(report, json, html, signature, keys.certificatePem(), entry);
         });
@@ -263,9 +279,9 @@ public final class Audit implements AutoCloseable {
             }
         }
         int external = assessment.dependencies().size() - internal;
-        AuditReport.Summary summary = new AuditReport.Summary(files.size(), run.parsed, run.unrecognised,
-                errors.size(), run.observations, assessment.dependencies().size(), internal, external, foreign,
-                unattributed, assessment.foreignShare(), bySeverity);
+        AuditReport.Summary summary = new AuditReport.Summary(assessment.scores().overall(), files.size(), run.parsed,
+                run.unrecognised, errors.size(), run.observations, assessment.dependencies().size(), internal, external,
+                foreign, unattributed, assessment.foreignShare(), bySeverity, assessment.accepted().size());
         List<AuditReport.Component> parserComponents = parsers.all().stream()
                 .map(p -> new AuditReport.Component(p.id(), p.version(), ""))
                 .toList();
@@ -277,8 +293,28 @@ public final class Audit implements AutoCloseable {
                 Digests.sha256Hex(CanonicalJson.bytes(policy.asMap())), policy.home(), policy.trusted(),
                 policy.internalDomains());
         return new AuditReport(AuditReport.SCHEMA_VERSION, id, scope, createdAt.toString(), toolchain,
-                policySummary, summary, assessment.layers(), assessment.findings(), assessment.dependencies(), files,
-                errors);
+                policySummary, summary, assessment.scores(), assessment.layers(), assessment.lockIn(),
+                assessment.controlPlane(), assessment.residency(), assessment.findings(), assessment.accepted(), null,
+                assessment.dependencies(), files, errors);
+    }
+
+    private static byte[] content(List<ReportFile> files, String name) {
+        return files.stream().filter(f -> f.name().equals(name)).findFirst().map(ReportFile::content)
+                .orElseThrow(() -> new IllegalStateException("no report writer for " + name));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readTree(byte[] json) {
+        try {
+            return CanonicalJson.mapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new StoreException("the previous report of this scope is not readable JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** The stored renderings of a committed audit (report.json, report.html, report.sarif, ...). */
+    public List<ReportFile> reportFiles(String id) {
+        find(id).orElseThrow(() -> new AuditNotFoundException(id));
+        return audits.reportFiles(id);
     }
 
     /** Every committed audit, newest first. */

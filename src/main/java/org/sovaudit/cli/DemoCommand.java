@@ -64,8 +64,9 @@ final class DemoCommand implements Callable<Integer> {
             Path bundle = outDir.resolve(dir.getFileName() + "-bundle.zip");
             ScanCommand.writeBundle(audit, result.id(), bundle);
             Path html = outDir.resolve("report.html");
-            Files.write(html, result.reportHtml());
-            Files.write(outDir.resolve("report.json"), result.reportJson());
+            for (org.sovaudit.store.ReportFile f : audit.reportFiles(result.id())) {
+                Files.write(outDir.resolve(f.name()), f.content());
+            }
 
             out.println("== sovaudit demo: " + dir);
             Summaries.audit(out, result.report());
@@ -92,6 +93,8 @@ final class DemoCommand implements Callable<Integer> {
                 }
             }
             out.println("== HTML report: " + html.toAbsolutePath());
+            out.println("   also:        report.json, report.sarif, report.oscal.json, report.cdx.json, report.csv in "
+                    + outDir.toAbsolutePath());
             out.println("   bundle:      " + bundle.toAbsolutePath());
             out.println("   check with OpenSSL: unzip " + bundle + " -d bundle && openssl cms -verify -binary "
                     + "-inform DER -in bundle/report.json.p7s -content bundle/report.json -CAfile bundle/appliance.pem "

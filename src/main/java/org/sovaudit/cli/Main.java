@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         description = {"Sovereignty audit appliance: maps which foreign vendors and jurisdictions a ministry's "
                 + "digital stack depends on, and writes signed reports that reviewers verify offline."},
         subcommands = {ScanCommand.class, VerifyCommand.class, ServeCommand.class, DemoCommand.class,
-                ListCommand.class, ExportCommand.class, LedgerCommand.class, FormatsCommand.class,
+                ListCommand.class, ExportCommand.class, ReportCommand.class, DiffCommand.class, PolicyCommand.class,
+                LedgerCommand.class, FormatsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

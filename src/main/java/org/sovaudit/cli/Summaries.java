@@ -26,21 +26,32 @@ final class Summaries {
         out.printf(Locale.ROOT, "  observations: %d; distinct references: %d (%d internal, %d outside: %d foreign, "
                 + "%d unattributed)%n", s.observations(), s.dependencies(), s.internal(), s.external(), s.foreign(),
                 s.unattributed());
+        out.printf(Locale.ROOT, "  sovereignty score: %d of 100 (base %.1f, lock-in %s -%.1f)%n", r.scores().overall(),
+                r.scores().base(), r.scores().topLockInGroup().isEmpty() ? "none" : r.scores().topLockInGroup(),
+                r.scores().lockInPenalty());
         out.printf(Locale.ROOT, "  foreign share, weighted by role: %s%n", percent(s.foreignShare()));
-        out.printf(Locale.ROOT, "  %-14s %7s %7s %7s  %s%n", "layer", "outside", "foreign", "share", "foreign vendor groups");
+        out.printf(Locale.ROOT, "  %-14s %7s %7s %7s %5s  %s%n", "layer", "outside", "foreign", "share", "score",
+                "foreign vendor groups");
         for (LayerScore l : r.layers()) {
             if (l.dependencies() == 0) {
                 continue;
             }
-            out.printf(Locale.ROOT, "  %-14s %7d %7d %7s  %s%n", l.layer().id(), l.dependencies(), l.foreign(),
-                    percent(l.foreignShare()), String.join(", ", l.foreignGroups()));
+            out.printf(Locale.ROOT, "  %-14s %7d %7d %7s %5d  %s%n", l.layer().id(), l.dependencies(), l.foreign(),
+                    percent(l.foreignShare()), l.score(), String.join(", ", l.foreignGroups()));
         }
         StringBuilder counts = new StringBuilder();
         for (Severity sev : Severity.values()) {
             counts.append(counts.isEmpty() ? "" : ", ").append(s.findingsBySeverity().getOrDefault(sev.id(), 0))
                     .append(' ').append(sev.id());
         }
-        out.printf(Locale.ROOT, "  findings: %s%n", counts);
+        out.printf(Locale.ROOT, "  findings: %s%s%n", counts,
+                s.acceptedFindings() == 0 ? "" : "; " + s.acceptedFindings() + " accepted by exception");
+        if (r.drift() != null) {
+            var d = r.drift();
+            out.printf(Locale.ROOT, "  since audit %s: score %+d; %d new, %d resolved, %d newly accepted, %d changed%n",
+                    d.previousAuditId(), d.scoreDelta(), d.newFindings().size(), d.resolvedFindings().size(),
+                    d.newlyAccepted().size(), d.changedFindings().size());
+        }
         List<Finding> findings = r.findings();
         for (int i = 0; i < findings.size() && i < TOP_FINDINGS; i++) {
             Finding f = findings.get(i);

@@ -6,12 +6,17 @@ import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 /**
@@ -28,7 +33,7 @@ public final class CanonicalJson {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .addModule(new SimpleModule("sovaudit-enums").addSerializer(Enum.class, new EnumIdSerializer()))
+            .addModule(new SimpleModule("sovaudit-enums").setSerializerModifier(new EnumIds()))
             .build();
 
     private CanonicalJson() {
@@ -51,6 +56,15 @@ public final class CanonicalJson {
     /** An enum's id: {@code CONTROL_PLANE} becomes {@code control-plane}. */
     public static String enumId(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Our own enums are written as ids; other libraries' enums keep their own form (e.g. SARIF's "2.1.0"). */
+    private static final class EnumIds extends BeanSerializerModifier {
+        @Override
+        public JsonSerializer<?> modifyEnumSerializer(SerializationConfig config, JavaType valueType,
+                                                      BeanDescription beanDesc, JsonSerializer<?> serializer) {
+            return valueType.getRawClass().getName().startsWith("org.sovaudit.") ? new EnumIdSerializer() : serializer;
+        }
     }
 
     @SuppressWarnings("rawtypes")

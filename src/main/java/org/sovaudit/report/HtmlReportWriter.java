@@ -62,6 +62,27 @@ public final class HtmlReportWriter implements ReportWriter {
             .fix{background:#eef6ee;border-left:3px solid var(--ok);padding:6px 10px;margin-top:6px}
             .none{color:var(--muted);font-style:italic}
             footer{color:var(--muted);font-size:12px;padding:16px 32px;border-top:1px solid var(--line)}
+            .score{float:right;text-align:center;background:#fff;color:var(--ink);border-radius:8px;padding:8px 16px;\
+            margin-left:16px}
+            .score b{display:block;font-size:34px;line-height:1}.score span{font-size:11px;color:var(--muted)}
+            h3{font-size:14px;margin:12px 0 4px}
+            .bar.wide{width:260px}
+            .b-foreign,.bar i{background:var(--high)}.b-domestic{background:var(--ok)!important}\
+            .b-trusted{background:var(--low)!important}.b-international{background:#8a8f99!important}\
+            .b-unknown{background:var(--med)!important}
+            .heat td.num{min-width:44px;text-align:center}
+            .cell-domestic{background:rgba(46,125,50,var(--a,.25))}.cell-trusted{background:rgba(45,106,159,var(--a,.25))}\
+            .cell-international{background:rgba(110,116,128,var(--a,.25))}.cell-foreign{background:rgba(192,57,43,var(--a,.25))}\
+            .cell-unknown{background:rgba(217,130,0,var(--a,.25))}.cell-internal{background:#eef0f3}
+            .key{display:inline-block;border-radius:3px;padding:0 5px;margin:1px 0;--a:.22}
+            .chip{display:inline-block;border:1px solid var(--line);border-radius:10px;padding:0 7px;font-size:12px}
+            svg.graph{max-width:900px;border:1px solid var(--line);border-radius:4px;background:#fff}
+            svg.graph path{fill:none;stroke-opacity:.55}svg.graph text{font-size:12px;fill:var(--ink)}
+            .e-foreign{stroke:var(--high)}.e-domestic{stroke:var(--ok)}.e-trusted{stroke:var(--low)}\
+            .e-international{stroke:#8a8f99}.e-unknown{stroke:var(--med)}
+            .n-layer{fill:var(--ink)}.n-foreign{fill:var(--high)}.n-domestic{fill:var(--ok)}.n-trusted{fill:var(--low)}\
+            .n-international{fill:#8a8f99}.n-unknown{fill:var(--med)}
+            article.accepted{border-left-color:var(--ok);opacity:.85}
             @media print{header{background:#fff;color:var(--ink);border-bottom:2px solid var(--ink)}\
             header p{color:var(--muted)}main{padding:0 8px}a{color:inherit}}
             """;
@@ -69,6 +90,11 @@ public final class HtmlReportWriter implements ReportWriter {
     @Override
     public String format() {
         return "html";
+    }
+
+    @Override
+    public String fileName() {
+        return "report.html";
     }
 
     @Override
@@ -92,8 +118,16 @@ public final class HtmlReportWriter implements ReportWriter {
         header(h, r);
         h.append("<main>\n");
         summary(h, r);
+        HtmlSections.drift(h, r.drift());
         layers(h, r.layers());
+        HtmlSections.heatmap(h, r);
+        HtmlSections.concentration(h, r);
+        HtmlSections.lockIn(h, r.lockIn(), r.scores());
+        HtmlSections.graph(h, r);
+        HtmlSections.controlPlane(h, r.controlPlane());
+        HtmlSections.residency(h, r.residency());
         findings(h, r.findings());
+        accepted(h, r.accepted());
         dependencies(h, r.dependencies());
         files(h, r);
         errors(h, r.errors());
@@ -105,7 +139,9 @@ public final class HtmlReportWriter implements ReportWriter {
 
     private static void header(StringBuilder h, AuditReport r) {
         AuditReport.PolicySummary p = r.policy();
-        h.append("<header><h1>Sovereignty audit: ").append(shown(r.scope())).append("</h1>")
+        h.append("<header><div class=\"score\"><b>").append(r.scores().overall())
+                .append("</b><span>sovereignty score<br>of 100</span></div><h1>Sovereignty audit: ")
+                .append(shown(r.scope())).append("</h1>")
                 .append("<p>Audit <code>").append(esc(r.auditId())).append("</code> &middot; ")
                 .append(esc(r.createdAt())).append("</p>")
                 .append("<p>Home jurisdiction <b>").append(esc(p.home())).append("</b>");
@@ -119,6 +155,7 @@ public final class HtmlReportWriter implements ReportWriter {
     private static void summary(StringBuilder h, AuditReport r) {
         AuditReport.Summary s = r.summary();
         h.append("<h2>Summary</h2><div class=\"cards\">");
+        card(h, r.scores().overall() + " / 100", "sovereignty score (docs/scoring.md)");
         card(h, percent(s.foreignShare()), "foreign share, weighted by role");
         for (Severity sev : Severity.values()) {
             card(h, String.valueOf(s.findingsBySeverity().getOrDefault(sev.id(), 0)), sev.id() + " findings");
@@ -128,6 +165,7 @@ public final class HtmlReportWriter implements ReportWriter {
         card(h, String.valueOf(s.unattributed()), "unattributed, to review");
         card(h, s.filesParsed() + " / " + s.files(), "files parsed / read");
         card(h, String.valueOf(s.fileErrors()), "file errors");
+        card(h, String.valueOf(s.acceptedFindings()), "accepted by exception");
         h.append("</div>\n");
     }
 
@@ -139,7 +177,7 @@ public final class HtmlReportWriter implements ReportWriter {
     private static void layers(StringBuilder h, List<LayerScore> layers) {
         h.append("<h2>Stack layers</h2><table><thead><tr><th>Layer</th><th>Outside</th><th>Domestic</th>")
                 .append("<th>Trusted</th><th>International</th><th>Foreign</th><th>Unattributed</th>")
-                .append("<th>Foreign share</th><th>Foreign vendor groups</th></tr></thead><tbody>");
+                .append("<th>Foreign share</th><th>Score</th><th>Concentration</th><th>Foreign vendor groups</th></tr></thead><tbody>");
         for (LayerScore l : layers) {
             h.append("<tr><td>").append(esc(CanonicalJson.enumId(l.layer()))).append("</td>");
             num(h, l.dependencies());
@@ -149,7 +187,10 @@ public final class HtmlReportWriter implements ReportWriter {
             num(h, l.foreign());
             num(h, l.unattributed());
             h.append("<td><span class=\"bar\"><i style=\"width:").append(Math.round(l.foreignShare() * 100))
-                    .append("%\"></i></span> ").append(percent(l.foreignShare())).append("</td><td>")
+                    .append("%\"></i></span> ").append(percent(l.foreignShare())).append("</td><td class=\"num\">")
+                    .append(l.dependencies() == 0 ? "&ndash;" : String.valueOf(l.score())).append("</td><td class=\"num\">")
+                    .append(l.dependencies() == 0 ? "&ndash;" : String.format(Locale.ROOT, "%.2f", l.concentration()))
+                    .append("</td><td>")
                     .append(l.foreignGroups().isEmpty() ? "<span class=\"none\">none</span>"
                             : esc(String.join(", ", l.foreignGroups())))
                     .append("</td></tr>");
@@ -174,6 +215,25 @@ public final class HtmlReportWriter implements ReportWriter {
                     .append("<p class=\"meta\">Attribution: ").append(shown(attribution(f.attribution()))).append("</p>");
             evidence(h, f.evidence(), f.occurrences());
             h.append("<div class=\"fix\"><b>Remediation.</b> ").append(esc(f.remediation())).append("</div></article>\n");
+        }
+    }
+
+    private static void accepted(StringBuilder h, List<AuditReport.AcceptedFinding> accepted) {
+        if (accepted.isEmpty()) {
+            return;
+        }
+        h.append("<h2>Accepted by exception (").append(accepted.size()).append(")</h2>");
+        for (AuditReport.AcceptedFinding a : accepted) {
+            Finding f = a.finding();
+            h.append("<article class=\"accepted\"><span class=\"meta\">").append(esc(f.ruleId())).append(" &middot; ")
+                    .append(esc(f.severity().id())).append(" &middot; accepted until ").append(esc(a.expires()));
+            if (!a.approvedBy().isEmpty()) {
+                h.append(" by ").append(shown(a.approvedBy()));
+            }
+            h.append("</span><h3>").append(shown(f.title())).append("</h3><p>").append(shown(a.justification()))
+                    .append("</p>");
+            evidence(h, f.evidence(), f.occurrences());
+            h.append("</article>\n");
         }
     }
 

@@ -14,6 +14,11 @@ public final class JsonReportWriter implements ReportWriter {
     }
 
     @Override
+    public String fileName() {
+        return "report.json";
+    }
+
+    @Override
     public String mediaType() {
         return "application/json";
     }

@@ -53,7 +53,8 @@ final class AuditsService implements HttpService {
                 .get("/{id}", this::report)
                 .get("/{id}/report.json", this::report)
                 .get("/{id}/report.html", this::html)
-                .get("/{id}/bundle", this::bundle);
+                .get("/{id}/bundle", this::bundle)
+                .get("/{id}/{file}", this::file);
     }
 
     private void create(ServerRequest req, ServerResponse res) throws IOException {
@@ -145,6 +146,19 @@ final class AuditsService implements HttpService {
         res.send(a.reportHtml());
     }
 
+    /** Any other stored rendering: report.sarif, report.oscal.json, report.cdx.json, report.csv. */
+    private void file(ServerRequest req, ServerResponse res) {
+        String id = req.path().pathParameters().get("id");
+        String name = req.path().pathParameters().get("file");
+        org.sovaudit.store.ReportFile file = audit.reportFiles(id).stream().filter(f -> f.name().equals(name))
+                .findFirst().orElseThrow(() -> new HttpProblem(Status.NOT_FOUND_404, "audit has no file '"
+                        + (name.length() > 80 ? name.substring(0, 80) + "..." : name) + "'"));
+        res.header(HeaderNames.CONTENT_TYPE, file.mediaType());
+        res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
+        res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
+        res.send(file.content());
+    }
+
     private void bundle(ServerRequest req, ServerResponse res) throws IOException {
         StoredAudit a = stored(req);
         java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
@@ -164,6 +178,10 @@ final class AuditsService implements HttpService {
         links.put("self", "/api/audits/" + id);
         links.put("html", "/api/audits/" + id + "/report.html");
         links.put("bundle", "/api/audits/" + id + "/bundle");
+        links.put("sarif", "/api/audits/" + id + "/report.sarif");
+        links.put("oscal", "/api/audits/" + id + "/report.oscal.json");
+        links.put("cyclonedx", "/api/audits/" + id + "/report.cdx.json");
+        links.put("csv", "/api/audits/" + id + "/report.csv");
         return links;
     }
 

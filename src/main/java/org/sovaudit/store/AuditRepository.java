@@ -146,6 +146,52 @@ public final class AuditRepository {
         }
     }
 
+    /** Stores the report in every format, by file name (report.sarif, ...). */
+    public void insertReportFiles(Connection c, String auditId, List<ReportFile> files) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO report_files(audit_id, name, media_type, content) VALUES (?, ?, ?, ?)")) {
+            for (ReportFile f : files) {
+                ps.setString(1, auditId);
+                ps.setString(2, f.name());
+                ps.setString(3, f.mediaType());
+                ps.setBytes(4, f.content());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The stored report files of an audit, by name. */
+    public List<ReportFile> reportFiles(String auditId) {
+        return db.read(c -> {
+            List<ReportFile> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT name, media_type, content FROM report_files WHERE audit_id = ? ORDER BY name")) {
+                ps.setString(1, auditId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new ReportFile(rs.getString(1), rs.getString(2), rs.getBytes(3)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * The report JSON of the latest committed audit of {@code scope}, read on the caller's
+     * connection (inside an audit's transaction), or empty when the scope has none.
+     */
+    public Optional<byte[]> latestReportOfScope(Connection c, String scope) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.report_json FROM audits a JOIN ledger l "
+                + "ON l.audit_id = a.id WHERE a.scope = ? ORDER BY l.seq DESC LIMIT 1")) {
+            ps.setString(1, scope);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+            }
+        }
+    }
+
     /** Whether an audit with this id exists (committed). */
     public boolean exists(String id) {
         return db.read(c -> {

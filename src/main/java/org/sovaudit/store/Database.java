@@ -78,21 +78,33 @@ public final class Database implements AutoCloseable {
         return file;
     }
 
-    /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
+    /**
+     * Runs {@code work} in one transaction: all of it is committed, or none of it. The exception
+     * that made the transaction fail is the one thrown; a failure to roll back is attached to it.
+     */
     public <T> T transaction(Work<T> work) {
         lock.lock();
         try {
             connection.setAutoCommit(false);
+            T result;
             try {
-                T result = work.apply(connection);
+                result = work.apply(connection);
                 connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+            } catch (SQLException | RuntimeException | Error e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
                 throw e;
             } finally {
-                connection.setAutoCommit(true);
+                try {
+                    connection.setAutoCommit(true);
+                } catch (SQLException reset) {
+                    // the transaction already failed or was committed; nothing is pending
+                }
             }
+            return result;
         } catch (SQLException e) {
             throw new StoreException("database transaction failed: " + e.getMessage(), e);
         } finally {

@@ -82,7 +82,17 @@ final class Migrations {
                     BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: rows cannot be updated'); END""",
                     """
                     CREATE TRIGGER ledger_append_only_delete BEFORE DELETE ON ledger
-                    BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: rows cannot be deleted'); END""")));
+                    BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: rows cannot be deleted'); END""")),
+            new Migration(2, "report files in every format; audits by scope", List.of(
+                    """
+                    CREATE TABLE report_files (
+                        audit_id       TEXT NOT NULL REFERENCES audits(id) DEFERRABLE INITIALLY DEFERRED,
+                        name           TEXT NOT NULL,
+                        media_type     TEXT NOT NULL,
+                        content        BLOB NOT NULL,
+                        PRIMARY KEY (audit_id, name)
+                    )""",
+                    "CREATE INDEX audits_by_scope ON audits(scope, created_at)")));
 
     private Migrations() {
     }

@@ -105,6 +105,48 @@ class PolicyTest {
         assertEquals(JurisdictionClass.INTERNAL, p.classify(Attribution.internal("private address")));
     }
 
+    @Test
+    void exceptions_areValidatedFieldByField() {
+        assertTrue(fails("home: KE\nexceptions:\n  - {rule: SOV-CP-001, value: 8.8.8.8, expires: 2027-01-01}\n")
+                .getMessage().contains("needs a 'justification'"));
+        assertTrue(fails("home: KE\nexceptions:\n  - {rule: SOV-XX-999, value: x, justification: y, expires: 2027-01-01}\n")
+                .getMessage().contains("'SOV-XX-999' is not a rule id"));
+        assertTrue(fails("home: KE\nexceptions:\n  - {rule: SOV-CP-001, value: x, justification: y, expires: soon}\n")
+                .getMessage().contains("exceptions[0].expires"));
+        assertTrue(fails("home: KE\nexceptions:\n  - {rule: SOV-CP-001, value: x, justification: y, expires: 2027-01-01, by: me}\n")
+                .getMessage().contains("unknown field 'by'"));
+    }
+
+    @Test
+    void severityRules_matchFirstAndCanRaiseTrustedFindings() throws IOException {
+        Policy p = load("""
+                home: KE
+                trusted: [UG]
+                severity-rules:
+                  - {class: trusted, layer: control-plane, severity: low}
+                  - {class: foreign, role: package-mirror, severity: high}
+                  - {class: foreign, severity: info}
+                """);
+        assertEquals(java.util.Optional.of(Severity.LOW),
+                p.severityFor(Layer.CONTROL_PLANE, Role.DNS_RESOLVER, JurisdictionClass.TRUSTED));
+        assertEquals(java.util.Optional.empty(), p.severityFor(Layer.CLOUD, Role.CLOUD_REGION, JurisdictionClass.TRUSTED));
+        assertEquals(java.util.Optional.of(Severity.HIGH),
+                p.severityFor(Layer.PLATFORM, Role.PACKAGE_MIRROR, JurisdictionClass.FOREIGN));
+        assertEquals(java.util.Optional.of(Severity.INFO),
+                p.severityFor(Layer.CONTROL_PLANE, Role.AAA_SERVER, JurisdictionClass.FOREIGN));
+        assertTrue(fails("home: KE\nseverity-rules:\n  - {class: nearby, severity: low}\n").getMessage()
+                .contains("'nearby' is not a class"));
+        assertTrue(fails("home: KE\nseverity-rules:\n  - {layer: orbit, class: foreign, severity: low}\n").getMessage()
+                .contains("'orbit' is not a layer id"));
+    }
+
+    @Test
+    void layerWeights_andLockInPenalty_areChecked() {
+        assertTrue(fails("home: KE\nlayer-weights:\n  cloud: heavy\n").getMessage().contains("layer-weights.cloud"));
+        assertTrue(fails("home: KE\nlayer-weights:\n  sky: 2\n").getMessage().contains("'sky' is not a layer id"));
+        assertTrue(fails("home: KE\nlock-in-penalty: 150\n").getMessage().contains("lock-in-penalty"));
+    }
+
     static Attribution attributed(String jurisdiction) {
         return new Attribution(Attribution.Status.ATTRIBUTED, "v", "Vendor", "g", jurisdiction, Layer.CLOUD, 1.0,
                 Attribution.Method.KB, "test", List.of());

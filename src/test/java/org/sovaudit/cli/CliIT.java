@@ -131,6 +131,43 @@ class CliIT {
     }
 
     @Test
+    void reportDiffAndPolicyInit_workOnCommittedAudits() throws IOException {
+        String data = dir.resolve("data").toString();
+        Path first = dir.resolve("first.zip");
+        Path second = dir.resolve("second.zip");
+        assertEquals(0, run("--data-dir", data, "scan", "examples/ministry-lab/configs", "--policy",
+                "examples/ministry-lab/policy.yaml", "--scope", "lab", "--out", first.toString()).code());
+        Run again = run("--data-dir", data, "scan", "examples/diversified/configs", "--policy",
+                "examples/ministry-lab/policy.yaml", "--scope", "lab", "--out", second.toString());
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().contains("since audit"), again.out());
+
+        Run list = run("--data-dir", data, "list");
+        String newest = list.out().lines().findFirst().orElseThrow().split("\\s+")[0];
+        Run sarif = run("--data-dir", data, "report", newest, "--format", "sarif");
+        assertEquals(0, sarif.code(), sarif.err());
+        assertTrue(sarif.out().contains("\"version\":\"2.1.0\""), sarif.out());
+        Run unknown = run("--data-dir", data, "report", newest, "--format", "pdf");
+        assertEquals(3, unknown.code());
+        assertTrue(unknown.err().contains("json, html, sarif, oscal, cdx, csv"), unknown.err());
+
+        Run diff = run("diff", first.toString(), second.toString());
+        assertEquals(0, diff.code(), diff.err());
+        assertTrue(diff.out().contains("resolved:") && diff.out().contains("SOV-CP-001"), diff.out());
+        Run diffJson = run("diff", first.toString(), second.toString(), "--json");
+        assertTrue(diffJson.out().contains("\"resolvedFindings\""), diffJson.out());
+
+        Path policy = dir.resolve("mine.yaml");
+        Run init = run("policy", "init", "--home", "tz", "--trusted", "ke,ug", "--out", policy.toString());
+        assertEquals(0, init.code(), init.err());
+        org.sovaudit.assess.Policy p = org.sovaudit.assess.Policy.load(policy);
+        assertEquals("TZ", p.home());
+        assertEquals(java.util.List.of("KE", "UG"), p.trusted());
+        assertEquals(3, run("policy", "init", "--home", "TZ", "--out", policy.toString()).code(), "no silent overwrite");
+        assertEquals(3, run("policy", "init", "--home", "Tanzania", "--out", dir.resolve("x.yaml").toString()).code());
+    }
+
+    @Test
     void formats_listsEveryParserWithItsRoles() {
         Run r = run("formats");
         assertEquals(0, r.code());

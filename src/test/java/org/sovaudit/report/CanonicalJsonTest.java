@@ -37,7 +37,7 @@ class CanonicalJsonTest {
         assertEquals("dns-resolver", tree.at("/findings/0/role").asText());
         assertEquals("high", tree.at("/findings/0/severity").asText());
         assertEquals("kb", tree.at("/findings/0/attribution/method").asText());
-        assertEquals(1, tree.at("/schemaVersion").asInt());
+        assertEquals(org.sovaudit.model.AuditReport.SCHEMA_VERSION, tree.at("/schemaVersion").asInt());
         String text = new String(first, StandardCharsets.UTF_8);
         assertFalse(text.contains("\n"));
         assertTrue(text.indexOf("\"auditId\"") < text.indexOf("\"createdAt\""));

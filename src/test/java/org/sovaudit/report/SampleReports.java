@@ -35,9 +35,19 @@ final class SampleReports {
                         new AuditReport.Component("attribution-model", "1", "cd".repeat(32)),
                         new AuditReport.Component("rules", "1", "")),
                 new AuditReport.PolicySummary("p", "ef".repeat(32), "KE", List.of("UG"), List.of("ministry.go.ke")),
-                new AuditReport.Summary(1, 1, 0, 1, 1, 1, 0, 1, 1, 0, 1.0, Map.of("high", 1, "critical", 0)),
-                List.of(new AuditReport.LayerScore(Layer.CONTROL_PLANE, 1, 0, 0, 0, 1, 0, 1.0, List.of("g"), List.of("US"))),
-                List.of(f), List.of(d), List.of(new AuditReport.FileEntry("etc/" + s, "00".repeat(32), 10, "resolv-conf", 1)),
+                new AuditReport.Summary(0, 1, 1, 0, 1, 1, 1, 0, 1, 1, 0, 1.0, Map.of("high", 1, "critical", 0), 0),
+                new AuditReport.Scores("sovscore/1", 0, 0.0, 0.0, 20.0, "", Map.of("control-plane", 3.0),
+                        Map.of("dns-resolver", 3)),
+                List.of(new AuditReport.LayerScore(Layer.CONTROL_PLANE, 1, 0, 0, 0, 1, 0, 3.0, 3.0, 0.0, 1.0, 1.0, 0, 1.0,
+                        List.of(new AuditReport.GroupShare("g", "Vendor " + s, "US", JurisdictionClass.FOREIGN, 3.0, 1.0)),
+                        List.of("g"), List.of("US"))),
+                List.of(new AuditReport.LockIn("g", "Vendor " + s, "US", List.of(Layer.CONTROL_PLANE), 0, 1, 0.0)),
+                List.of(new AuditReport.ControlPlaneRole(Role.DNS_RESOLVER, 1, 1, 0, List.of(new AuditReport.Party(s,
+                        "ctx " + s, JurisdictionClass.FOREIGN, "g", "Vendor " + s, "US", 1)))),
+                List.of(new AuditReport.Residency(ObservationKind.CLOUD_REGION, s, "ctx " + s, Role.CLOUD_REGION, "g",
+                        "Vendor " + s, "US", "", JurisdictionClass.FOREIGN)),
+                List.of(f), List.of(), null, List.of(d),
+                List.of(new AuditReport.FileEntry("etc/" + s, "00".repeat(32), 10, "resolv-conf", 1)),
                 List.of(new FileError("etc/" + s, 2, "bad " + s)));
     }
 }

@@ -107,6 +107,12 @@ class ApplianceServerIT {
         assertTrue(html.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'none'"));
         assertTrue(new String(html.body(), java.nio.charset.StandardCharsets.UTF_8).contains("Sovereignty audit"));
 
+        HttpResponse<byte[]> sarif = get("/api/audits/" + id + "/report.sarif");
+        assertEquals(200, sarif.statusCode());
+        assertEquals("application/sarif+json", sarif.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("2.1.0", json(sarif).get("version").asText());
+        assertProblem(get("/api/audits/" + id + "/report.exe"), 404, "no file");
+
         HttpResponse<byte[]> bundle = get("/api/audits/" + id + "/bundle");
         assertEquals(200, bundle.statusCode());
         assertEquals("application/zip", bundle.headers().firstValue("Content-Type").orElse(""));
