@@ -69,7 +69,7 @@ public final class ArchiveCollector implements Collector {
         }
         Optional<ArchiveFormat> format = formatOf(archive);
         if (format.isEmpty()) {
-            throw new CollectException("'" + name + "' is not a readable archive (zip, tar, tar.gz, tar.bz2 or gz)");
+            throw new CollectException("'" + name + "' is not a readable zip archive, nor a tar, tar.gz, tar.bz2 or gz");
         }
         if (!format.get().supported()) {
             throw new CollectException("'" + name + "' is a " + format.get().unsupportedReason());

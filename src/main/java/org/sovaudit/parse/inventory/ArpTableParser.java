@@ -20,7 +20,8 @@ import org.sovaudit.parse.Values;
  * {@code arp -an} and {@code arp -a} (Linux, BSD and Windows), {@code /proc/net/arp}, Cisco
  * {@code show arp}/{@code show ip arp}, Huawei and H3C {@code display arp}. Every entry with a
  * hardware address is an attached device: its MAC address (unicast only) and its IP address.
- * Incomplete and failed entries are skipped; a line whose hardware address is malformed is
+ * Incomplete and failed entries (and {@code /proc/net/arp}'s unresolved all-zero ones) are skipped;
+ * a line whose hardware address is malformed is
  * reported. A file is taken for a table when most of its lines with an address also carry a MAC.
  */
 public final class ArpTableParser implements Parser {
@@ -127,7 +128,10 @@ public final class ArpTableParser implements Parser {
             }
             if (mac == null) {
                 Optional<String> m = Macs.parse(token);
-                if (m.isPresent()) {
+                if (m.isPresent() && m.get().equals("00:00:00:00:00:00")) {
+                    // /proc/net/arp writes an unresolved entry with a zero address
+                    incomplete = true;
+                } else if (m.isPresent()) {
                     mac = m.get();
                 } else if (Macs.meant(token) && malformed == null) {
                     malformed = token;
