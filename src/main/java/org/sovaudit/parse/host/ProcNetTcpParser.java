@@ -24,7 +24,7 @@ import org.sovaudit.parse.TextLines;
 public final class ProcNetTcpParser implements Parser {
 
     static final long MAX_BYTES = 32L << 20;
-    private static final Pattern HEADER = Pattern.compile("^\\s*sl\\s+local_address\\s+rem_address\\s+st\\s");
+    private static final Pattern HEADER = Pattern.compile("^\\s*sl\\s+local_address\\s+rem(?:ote)?_address\\s+st\\s");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final String ESTABLISHED = "01";
     private static final String LISTEN = "0A";
