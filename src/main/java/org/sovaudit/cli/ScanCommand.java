@@ -18,6 +18,7 @@ import org.sovaudit.audit.AuditResult;
 import org.sovaudit.collect.CollectLimits;
 import org.sovaudit.collect.Collector;
 import org.sovaudit.collect.Collectors;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,8 +26,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code sovaudit scan}: audits directories, files and zip archives, and writes a signed bundle. */
-@Command(name = "scan", description = "Audit configuration files (directories, files, zip archives) and write a signed bundle.")
+/** {@code sovaudit scan}: audits directories, files, archives and the local host, and writes a signed bundle. */
+@Command(name = "scan", description = "Audit configuration files (directories, files, archives) or the local host, and write a signed bundle.")
 final class ScanCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -35,8 +36,12 @@ final class ScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Directories, files or .zip archives to audit.")
-    List<Path> paths;
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Directories, files or archives (zip, tar, tar.gz, tar.bz2) to audit.")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--local-host", description = "Also audit the host this runs on, read-only (resolvers, time, logging, "
+            + "package sources and proxies, registries, trust store, routes, connections, installed packages).")
+    boolean localHost;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Where to write the bundle (default: ./sovaudit-<audit-id>.zip).")
     Path out;
@@ -65,9 +70,15 @@ final class ScanCommand implements Callable<Integer> {
         Config config = main.config(overrides);
         Policy effective = Components.policy(config).requireHome();
         CollectLimits limits = Components.limits(config);
+        if (paths.isEmpty() && !localHost) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give at least one PATH, or --local-host");
+        }
         List<Collector> sources = new ArrayList<>();
         for (Path p : paths) {
             sources.add(Collectors.forPath(p, "", limits));
+        }
+        if (localHost) {
+            sources.add(Collectors.localHost(limits));
         }
         try (Audit audit = Components.audit(config, main.clock)) {
             AuditResult result = audit.run(new AuditRequest(scope, sources, effective));

@@ -18,4 +18,13 @@ public record CollectLimits(long maxFileBytes, long maxTotalBytes, int maxFiles,
     public static CollectLimits defaults() {
         return new CollectLimits(64L << 20, 4L << 30, 200_000, 200);
     }
+
+    /**
+     * How many archive entries of any type (directories, links and refused entries included) one
+     * collection examines: twice the file limit, so that an archive of empty entries or links
+     * cannot flood the audit with errors.
+     */
+    public int maxEntries() {
+        return (int) Math.min(Integer.MAX_VALUE, 2L * maxFiles);
+    }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 import org.sovaudit.model.FileError;
@@ -20,7 +21,8 @@ import org.sovaudit.model.SourceFile;
  * Reads a directory tree, or a single file. Only regular files are read; a symbolic link is
  * followed only when it points to a regular file inside the root (links to directories are not
  * followed, so no loop can form); devices, FIFOs and sockets are refused unread. Version-control
- * metadata directories are skipped.
+ * metadata directories are skipped. Archives found in the tree (recognised by content) are opened
+ * as {@link ArchiveCollector} opens them, their entries named {@code backups/site-a.tgz!/etc/hosts}.
  */
 public final class DirectoryCollector implements Collector {
 
@@ -147,28 +149,57 @@ public final class DirectoryCollector implements Collector {
         }
     }
 
-    /** Reads one regular file within the limits; returns false when the collection must stop. */
+    /**
+     * Reads one regular file within the limits, or opens it when its content shows an archive;
+     * returns false when the collection must stop.
+     */
     private boolean read(Path file, String logical, FileSink sink, Budget budget) {
-        if (!budget.admitFile()) {
-            sink.reject(FileError.wholeFile(logical, budget.exhausted()));
-            return false;
-        }
+        byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes((int) Math.min(limits.maxFileBytes() + 1, Integer.MAX_VALUE - 8));
-            if (bytes.length > limits.maxFileBytes()) {
-                sink.reject(FileError.wholeFile(logical, "larger than the per-file limit of "
-                        + limits.maxFileBytes() + " bytes; not read"));
-                return true;
+            byte[] head = in.readNBytes(ArchiveFormat.SNIFF_BYTES);
+            Optional<ArchiveFormat> format = ArchiveFormat.sniff(head, head.length);
+            String name = logical.substring(logical.lastIndexOf('/') + 1);
+            if (format.isPresent() && format.get().opensAs(name)) {
+                in.close();
+                return archive(file, format.get(), name, logical, sink, budget);
             }
-            if (!budget.admitBytes(bytes.length)) {
+            if (!budget.admitFile()) {
                 sink.reject(FileError.wholeFile(logical, budget.exhausted()));
                 return false;
             }
-            budget.spend(bytes.length);
-            sink.accept(new SourceFile(logical, bytes, Digests.sha256Hex(bytes)));
-            return true;
+            byte[] rest = in.readNBytes((int) Math.min(limits.maxFileBytes() + 1 - head.length, Integer.MAX_VALUE - 8));
+            bytes = new byte[head.length + rest.length];
+            System.arraycopy(head, 0, bytes, 0, head.length);
+            System.arraycopy(rest, 0, bytes, head.length, rest.length);
         } catch (IOException e) {
             sink.reject(FileError.wholeFile(logical, "cannot read: " + describe(e)));
+            return true;
+        }
+        if (bytes.length > limits.maxFileBytes()) {
+            sink.reject(FileError.wholeFile(logical, "larger than the per-file limit of "
+                    + limits.maxFileBytes() + " bytes; not read"));
+            return true;
+        }
+        if (!budget.admitBytes(bytes.length)) {
+            sink.reject(FileError.wholeFile(logical, budget.exhausted()));
+            return false;
+        }
+        budget.spend(bytes.length);
+        sink.accept(new SourceFile(logical, bytes, Digests.sha256Hex(bytes)));
+        return true;
+    }
+
+    /** Opens an archive found in the tree; its entries are named {@code <logical>!/<entry>}. */
+    private static boolean archive(Path file, ArchiveFormat format, String name, String logical, FileSink sink,
+                                   Budget budget) {
+        if (!format.supported()) {
+            sink.reject(FileError.wholeFile(logical, format.unsupportedReason()));
+            return true;
+        }
+        try {
+            return new Archives(sink, budget).openFile(file, format, name, new Archives.Ref(logical, logical + "!/", 1));
+        } catch (IOException | RuntimeException e) {
+            sink.reject(FileError.wholeFile(logical, "not a readable " + format.label() + " archive: " + Archives.describe(e)));
             return true;
         }
     }

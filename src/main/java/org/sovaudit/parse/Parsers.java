@@ -6,9 +6,31 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.sovaudit.model.SourceFile;
+import org.sovaudit.parse.generic.GenericTextParser;
+import org.sovaudit.parse.host.ApkRepositoriesParser;
 import org.sovaudit.parse.host.AptSourcesParser;
+import org.sovaudit.parse.host.ContainerRegistriesParser;
+import org.sovaudit.parse.host.DockerDaemonParser;
+import org.sovaudit.parse.host.DpkgStatusParser;
+import org.sovaudit.parse.host.EtcHostsParser;
+import org.sovaudit.parse.host.MavenSettingsParser;
+import org.sovaudit.parse.host.NpmrcParser;
 import org.sovaudit.parse.host.NtpConfParser;
+import org.sovaudit.parse.host.OsReleaseParser;
+import org.sovaudit.parse.host.PackageEnvParser;
+import org.sovaudit.parse.host.PipConfParser;
+import org.sovaudit.parse.host.ProcNetRouteParser;
+import org.sovaudit.parse.host.ProcNetTcpParser;
 import org.sovaudit.parse.host.ResolvConfParser;
+import org.sovaudit.parse.host.RpmDbParser;
+import org.sovaudit.parse.host.RsyslogConfParser;
+import org.sovaudit.parse.host.SyslogNgConfParser;
+import org.sovaudit.parse.host.SystemdConfParser;
+import org.sovaudit.parse.host.YumReposParser;
+import org.sovaudit.parse.inventory.ArpTableParser;
+import org.sovaudit.parse.inventory.DhcpLeasesParser;
+import org.sovaudit.parse.inventory.NeighborsParser;
+import org.sovaudit.parse.inventory.NmapXmlParser;
 import org.sovaudit.parse.iac.terraform.TerraformParser;
 import org.sovaudit.parse.k8s.KubernetesYamlParser;
 import org.sovaudit.parse.network.huawei.HuaweiVrpParser;
@@ -38,9 +60,31 @@ public final class Parsers {
                 new TerraformParser(),          // *.tf, *.tofu
                 new KubernetesYamlParser(),     // *.yaml, *.yml with apiVersion and kind
                 new AptSourcesParser(),         // sources.list, *.list, deb822 *.sources
+                new SystemdConfParser(),        // timesyncd.conf, resolved.conf, journal-upload.conf, their .conf.d
                 new NtpConfParser(),            // chrony.conf, ntp.conf, chrony *.sources
                 new ResolvConfParser(),         // *resolv.conf, or resolv.conf-like content
-                new HuaweiVrpParser()));        // by content, whatever the name
+                new EtcHostsParser(),           // hosts
+                new YumReposParser(),           // *.repo, yum.conf, dnf.conf
+                new ApkRepositoriesParser(),    // apk/repositories
+                new SyslogNgConfParser(),       // syslog-ng.conf, syslog-ng/*.conf, or @version: first
+                new RsyslogConfParser(),        // rsyslog.conf, rsyslog.d/*.conf, syslog.conf, forwarding *.conf
+                new DockerDaemonParser(),       // daemon.json
+                new ContainerRegistriesParser(), // containerd config.toml, certs.d hosts.toml, registries.conf
+                new PipConfParser(),            // pip.conf, pip.ini
+                new NpmrcParser(),              // .npmrc, npmrc
+                new MavenSettingsParser(),      // *settings.xml with <settings>
+                new PackageEnvParser(),         // go.env, go/env, etc/environment, profile.d/*.sh, go env output
+                new OsReleaseParser(),          // os-release, lsb-release
+                new DpkgStatusParser(),         // dpkg status database, by content
+                new RpmDbParser(),              // rpmdb.sqlite (rpm/Packages: reported as unsupported)
+                new ProcNetRouteParser(),       // /proc/net/route and ipv6_route, by content
+                new ProcNetTcpParser(),         // /proc/net/tcp and tcp6, by content
+                new DhcpLeasesParser(),         // *.leases, Kea lease CSV
+                new NmapXmlParser(),            // <nmaprun, whatever the name
+                new NeighborsParser(),          // LLDP/CDP neighbour outputs, by content
+                new ArpTableParser(),           // ARP and neighbour tables, by content
+                new HuaweiVrpParser(),          // by content, whatever the name
+                new GenericTextParser()));      // last: any other text configuration, role unknown
     }
 
     public List<Parser> all() {

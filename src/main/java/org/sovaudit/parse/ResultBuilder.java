@@ -12,6 +12,7 @@ import org.sovaudit.model.ObservationKind;
 import org.sovaudit.model.ParseResult;
 import org.sovaudit.model.Role;
 import org.sovaudit.model.SourceFile;
+import org.sovaudit.parse.generic.HostTokens;
 
 /**
  * Collects what a parser finds in one file. Builds redacted evidence for every observation, drops
@@ -64,6 +65,20 @@ public final class ResultBuilder {
     /** Records a classified host (IP address or host name). */
     public void add(Values.Host host, Role role, int line, String rawLine, String context) {
         add(host.kind(), host.value(), role, line, rawLine, context);
+    }
+
+    /**
+     * Records, with the role {@link Role#UNKNOWN}, every host name, IP address, network and URL on a
+     * line this parser does not understand, so that no value is lost; the generic extractor's rules
+     * decide what counts ({@link HostTokens}: comments skipped, precision kept). A parser that calls
+     * this declares {@link Role#UNKNOWN} among its roles.
+     *
+     * @param rawLine the line as read; its values are extracted, and it is redacted for the snippet
+     */
+    public void addUnexplained(int line, String rawLine) {
+        for (HostTokens.Token token : HostTokens.find(rawLine)) {
+            add(token.kind(), token.value(), Role.UNKNOWN, line, rawLine, "");
+        }
     }
 
     /** Records a problem at a 1-based line (0 for the whole file). */

@@ -23,7 +23,7 @@ import org.sovaudit.audit.Audit;
 import org.sovaudit.audit.AuditNotFoundException;
 import org.sovaudit.audit.AuditRequest;
 import org.sovaudit.audit.AuditResult;
-import org.sovaudit.collect.ZipCollector;
+import org.sovaudit.collect.ArchiveCollector;
 import org.sovaudit.report.CanonicalJson;
 import org.sovaudit.store.AuditListing;
 import org.sovaudit.store.StoredAudit;
@@ -35,8 +35,9 @@ import org.sovaudit.store.StoredAudit;
 final class AuditsService implements HttpService {
 
     private static final String HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
-    private static final java.util.Set<String> ZIP_TYPES = java.util.Set.of("application/zip",
-            "application/x-zip-compressed", "application/octet-stream");
+    private static final java.util.Set<String> ARCHIVE_TYPES = java.util.Set.of("application/zip",
+            "application/x-zip-compressed", "application/octet-stream", "application/gzip", "application/x-gzip",
+            "application/x-tar", "application/x-gtar", "application/x-bzip2");
 
     private final Audit audit;
     private final ServeSettings settings;
@@ -60,9 +61,10 @@ final class AuditsService implements HttpService {
     private void create(ServerRequest req, ServerResponse res) throws IOException {
         String type = req.headers().contentType().map(HttpMediaType::mediaType)
                 .map(m -> m.type() + "/" + m.subtype()).orElse("");
-        if (!ZIP_TYPES.contains(type)) {
-            throw new HttpProblem(Status.UNSUPPORTED_MEDIA_TYPE_415, "upload a zip archive of configuration files with "
-                    + "Content-Type: application/zip" + (type.isEmpty() ? "" : " (got " + type + ")"));
+        if (!ARCHIVE_TYPES.contains(type)) {
+            throw new HttpProblem(Status.UNSUPPORTED_MEDIA_TYPE_415, "upload a zip or tar(.gz) archive of configuration "
+                    + "files with Content-Type: application/zip, application/gzip or application/x-tar"
+                    + (type.isEmpty() ? "" : " (got " + type + ")"));
         }
         Policy policy = settings.policy();
         String home = req.query().first("home").orElse("");
@@ -75,10 +77,10 @@ final class AuditsService implements HttpService {
         try {
             long size = receive(req, upload);
             if (size == 0) {
-                throw new HttpProblem(Status.BAD_REQUEST_400, "the upload is empty; send a zip archive as the request body");
+                throw new HttpProblem(Status.BAD_REQUEST_400, "the upload is empty; send an archive as the request body");
             }
             AuditResult result = audit.run(new AuditRequest(scope,
-                    List.of(new ZipCollector(upload, "upload", "", settings.limits())), policy));
+                    List.of(new ArchiveCollector(upload, "upload", "", settings.limits())), policy));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("id", result.id());
             body.put("scope", result.report().scope());

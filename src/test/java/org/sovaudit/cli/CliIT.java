@@ -168,6 +168,24 @@ class CliIT {
     }
 
     @Test
+    void scan_localHostWithAPath_readsBothUnderTheirSourceNames() throws IOException {
+        Path bundle = dir.resolve("host.zip");
+        Run scan = run("--data-dir", dir.resolve("data").toString(), "scan", "examples/ministry-lab/configs",
+                "--local-host", "--policy", "examples/ministry-lab/policy.yaml", "--out", bundle.toString());
+        assertEquals(0, scan.code(), scan.out() + scan.err());
+        String report;
+        try (var fs = java.nio.file.FileSystems.newFileSystem(bundle)) {
+            report = Files.readString(fs.getPath("report.json"), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertTrue(report.contains("\"localhost/"), "no file of the local host in the report");
+        assertTrue(report.contains("\"configs/hosts/app01/etc/resolv.conf\""), "the path's files are prefixed by its name");
+
+        Run nothing = run("--data-dir", dir.resolve("data").toString(), "scan", "--home", "KE");
+        assertEquals(2, nothing.code(), nothing.err());
+        assertTrue(nothing.err().contains("--local-host"), nothing.err());
+    }
+
+    @Test
     void formats_listsEveryParserWithItsRoles() {
         Run r = run("formats");
         assertEquals(0, r.code());

@@ -112,7 +112,7 @@ class ZipCollectorTest {
             o.write("this is not an archive".getBytes(StandardCharsets.UTF_8));
         }
         CollectException e = assertThrows(CollectException.class, () -> collect(notZip, CollectLimits.defaults()));
-        assertTrue(e.getMessage().contains("not a readable zip archive"), e.getMessage());
+        assertTrue(e.getMessage().contains("not a readable zip archive, nor a tar"), e.getMessage());
     }
 
     @Test

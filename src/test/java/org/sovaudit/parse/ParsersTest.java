@@ -2,6 +2,7 @@ package org.sovaudit.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,7 +81,8 @@ class ParsersTest {
         for (Parser parser : all) {
             assertTrue(ids.add(parser.id()), "duplicate parser id " + parser.id());
         }
-        assertEquals(6, all.size());
+        assertEquals(all.size(), ids.size());
+        assertEquals("generic-text", all.get(all.size() - 1).id(), "the generic extractor is asked last");
     }
 
     @Test
@@ -123,13 +125,13 @@ class ParsersTest {
 
     @Test
     void ciscoConfig_isNotReadAsVrp() {
-        assertEquals(Optional.empty(), chosen("BR-RTR-01.cfg", CISCO_IOS));
-        assertEquals(Optional.empty(), chosen("backup.txt", CISCO_IOS));
+        assertNotEquals(Optional.of("huawei-vrp"), chosen("BR-RTR-01.cfg", CISCO_IOS));
+        assertNotEquals(Optional.of("huawei-vrp"), chosen("backup.txt", CISCO_IOS));
     }
 
     @Test
     void h3cComwareConfig_isNotReadAsVrp() {
-        assertEquals(Optional.empty(), chosen("h3c-core.cfg", H3C_COMWARE));
+        assertNotEquals(Optional.of("huawei-vrp"), chosen("h3c-core.cfg", H3C_COMWARE));
     }
 
     @Test
@@ -167,16 +169,68 @@ class ParsersTest {
             docker-compose.yml            | services:\\n  web:\\n    image: nginx
             etc/apt/sources.list.d/x.sources | just some text
             notes/terraform.txt           | provider "aws" { region = "eu-west-1" }
-            etc/sources.list.save         | deb http://deb.debian.org/debian bookworm main
             """)
     void forFile_refusesLookAlikes(String path, String content) {
         assertEquals(Optional.empty(), chosen(path, content.replace("\\n", "\n")));
     }
 
     @Test
+    void lookAlikeHoldingAUrl_isLeftToTheGenericExtractor() {
+        assertEquals(Optional.of("generic-text"), chosen("etc/sources.list.save", "deb http://deb.debian.org/debian bookworm main"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            etc/hosts                                       | 127.0.0.1 localhost\\n8.8.8.8 dns.google     | etc-hosts
+            etc/yum.repos.d/epel.repo                       | [epel]                                       | yum-repos
+            etc/apk/repositories                            | https://dl-cdn.alpinelinux.org/alpine/v3.19/main | apk-repositories
+            etc/systemd/resolved.conf                       | [Resolve]\\nDNS=1.1.1.1                      | systemd-conf
+            etc/systemd/timesyncd.conf.d/ntp.conf           | [Time]\\nNTP=time.google.com                 | systemd-conf
+            etc/rsyslog.d/50-default.conf                   | *.* @@10.0.0.1                               | rsyslog-conf
+            etc/custom/forward.conf                         | auth,authpriv.* @@10.0.0.1:514               | rsyslog-conf
+            etc/syslog-ng/syslog-ng.conf                    | @version: 3.38                               | syslog-ng-conf
+            etc/docker/daemon.json                          | {"dns": ["8.8.8.8"]}                         | docker-daemon
+            etc/containerd/config.toml                      | version = 2                                  | container-registries
+            etc/containerd/certs.d/docker.io/hosts.toml     | server = "https://docker.io"                 | container-registries
+            etc/containers/registries.conf                  | unqualified-search-registries = []           | container-registries
+            etc/pip.conf                                    | [global]                                     | pip-conf
+            home/a/.npmrc                                   | registry=https://registry.npmjs.org/         | npmrc
+            home/a/.m2/settings.xml                         | <settings></settings>                        | maven-settings
+            usr/local/go/go.env                             | GOPROXY=https://proxy.golang.org,direct      | package-env
+            etc/profile.d/proxy.sh                          | export http_proxy=http://proxy:3128          | package-env
+            etc/os-release                                  | NAME=Ubuntu                                  | os-release
+            proc/net/route                                  | Iface\\tDestination\\tGateway \\tFlags       | proc-net-route
+            proc/net/tcp                                    |   sl  local_address rem_address   st tx_queue | proc-net-tcp
+            var/lib/dpkg/status                             | Package: bash\\nStatus: install ok installed | dpkg-status
+            var/lib/rpm/rpmdb.sqlite                        | ''                                           | rpmdb
+            var/lib/dhcp/dhcpd.leases                       | lease 10.0.0.5 {                             | dhcp-leases
+            scans/dmz.xml                                   | <?xml version="1.0"?><nmaprun>               | nmap-xml
+            out/show-cdp.txt                                | Device ID: SW1\\nPlatform: cisco\\nEntry address(es): | lldp-neighbors
+            out/arp.txt                                     | ? (10.0.0.1) at 00:11:22:33:44:55 [ether] on eth0 | arp-table
+            notes/servers.txt                               | db01 lives at db01.mldr.go.ke                | generic-text
+            inventory/hosts                                 | [webservers]\\nweb1.example.com ansible_host=10.0.0.5 | generic-text
+            """)
+    void forFile_choosesTheHostAndInventoryParsers(String path, String content, String expected) {
+        assertEquals(Optional.of(expected), chosen(path, content.replace("\\n", "\n").replace("\\t", "\t")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            nginx/conf.d/site.conf        | location @fallback {\\n  proxy_pass http://backend;\\n}
+            src/Main.java                 | String url = "https://api.example.com/";
+            docs/README.md                | See https://docs.docker.com/ for details.
+            package-lock.json             | {"resolved": "https://registry.npmjs.org/a/-/a-1.0.0.tgz"}
+            notes.txt                     | build 1.2.3.4 of config.yaml, see setup.py
+            """)
+    void forFile_leavesOthersAlone(String path, String content) {
+        Optional<String> chosen = chosen(path, content.replace("\\n", "\n"));
+        assertTrue(chosen.isEmpty(), path + " was read by " + chosen);
+    }
+
+    @Test
     void resolvConfLikeContent_isAcceptedWhateverTheName() {
         assertEquals(Optional.of("resolv-conf"), chosen("backup/dns.txt", "# dns\nnameserver 10.0.0.1\nsearch corp.internal\n"));
-        assertEquals(Optional.empty(), chosen("backup/dns.txt", "nameserver 10.0.0.1\nthis is prose\n"));
+        assertNotEquals(Optional.of("resolv-conf"), chosen("backup/dns.txt", "nameserver 10.0.0.1\nthis is prose\n"));
     }
 
     private static Optional<String> chosen(String path, String content) {

@@ -1,5 +1,6 @@
 /**
- * Parsers for a host's own configuration files: resolv.conf, chrony and ntpd configuration, and APT
- * sources (one-line and deb822). They show who resolves names, keeps time and supplies packages.
+ * Parsers for a host's own configuration, wherever it is found (read from the local host or inside
+ * an uploaded tree): who resolves names, keeps time, receives logs, supplies packages and images,
+ * carries traffic out, which operating system and packages run, and which peers are connected.
  */
 package org.sovaudit.parse.host;
