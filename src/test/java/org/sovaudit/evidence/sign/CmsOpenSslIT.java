@@ -31,7 +31,7 @@ class CmsOpenSslIT {
 
     @BeforeEach
     void signReport() throws Exception {
-        keys = ApplianceKeys.loadOrCreate(dir.resolve("keys"), Clock.fixed(NOW, ZoneOffset.UTC));
+        keys = KeyDirectory.at(dir.resolve("keys")).loadOrCreate(org.sovaudit.evidence.TestEvidence.settings(), Clock.fixed(NOW, ZoneOffset.UTC));
         report = "{\"auditId\":\"a-1\",\"findings\":[{\"vendor\":\"example\"}]}\n".getBytes(StandardCharsets.UTF_8);
         Files.write(dir.resolve("report.json"), report);
         Files.write(dir.resolve("report.json.p7s"), keys.sign(report, NOW.plusSeconds(5)));
