@@ -21,13 +21,13 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 /** A ministry CA for tests: a root that certifies appliance keys from their certification requests. */
-final class TestCa {
+public final class TestCa {
 
-    final KeyPair key;
-    final X509Certificate certificate;
+    public final KeyPair key;
+    public final X509Certificate certificate;
     private long serial = 100;
 
-    TestCa(String name, Instant from, boolean isCa) throws Exception {
+    public TestCa(String name, Instant from, boolean isCa) throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(new ECGenParameterSpec("secp256r1"));
         key = g.generateKeyPair();
@@ -42,7 +42,7 @@ final class TestCa {
     }
 
     /** Certifies the key of a PEM certification request, valid from {@code from} for {@code days}. */
-    X509Certificate certify(String csrPem, Instant from, long days) throws Exception {
+    public X509Certificate certify(String csrPem, Instant from, long days) throws Exception {
         PKCS10CertificationRequest csr;
         try (PEMParser parser = new PEMParser(new StringReader(csrPem))) {
             csr = (PKCS10CertificationRequest) parser.readObject();
