@@ -9,17 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Enumeration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
@@ -28,15 +22,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.sovaudit.evidence.StrictJson;
 import org.sovaudit.model.Digests;
 import org.sovaudit.evidence.EvidenceException;
-import org.sovaudit.evidence.bundle.BundleVerification.Check;
-import org.sovaudit.evidence.ledger.LedgerEntry;
-import org.sovaudit.evidence.sign.Certificates;
-import org.sovaudit.evidence.sign.CmsVerifier;
-import org.sovaudit.evidence.sign.SignatureCheck;
 
 /**
  * Reads a bundle zip defensively, for the verifier. The bundle file, each entry and all entries
