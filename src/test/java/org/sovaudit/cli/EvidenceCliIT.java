@@ -140,7 +140,7 @@ class EvidenceCliIT {
         Run verified = run("--config", config, "ledger", "verify");
         assertEquals(0, verified.code(), verified.all());
         assertTrue(verified.out().contains("ledger intact: 4 entries"), verified.out());
-        Run old = run("verify", "src/test/resources/fixtures/previous-release/hosts-first-bundle.zip");
+        Run old = run("verify", "src/test/resources/previous-release/hosts-first-bundle.zip");
         assertEquals(0, old.code(), old.all());
     }
 

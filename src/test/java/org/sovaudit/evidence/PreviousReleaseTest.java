@@ -31,12 +31,12 @@ import org.sovaudit.evidence.sign.KeyException;
 
 /**
  * A data directory made by release 0.1 (schema 2, a hash-chained ledger of three audits, an
- * unencrypted key; src/test/resources/fixtures/previous-release) opens, migrates and verifies,
+ * unencrypted key; src/test/resources/previous-release) opens, migrates and verifies,
  * and goes on working once its key is encrypted.
  */
 class PreviousReleaseTest {
 
-    static final Path FIXTURE = Path.of("src/test/resources/fixtures/previous-release");
+    static final Path FIXTURE = Path.of("src/test/resources/previous-release");
 
     @TempDir
     Path dir;

@@ -189,7 +189,7 @@ public final class TestEvidence {
 
     /** Copies the data directory release 0.1 made (test fixture) to {@code target}, key at mode 0600. */
     public static Path previousRelease(Path target) {
-        Path source = Path.of("src/test/resources/fixtures/previous-release/data");
+        Path source = Path.of("src/test/resources/previous-release/data");
         try {
             Files.createDirectories(target.resolve("keys"));
             Files.copy(source.resolve("sovaudit.db"), target.resolve("sovaudit.db"));
