@@ -471,7 +471,7 @@ public final class Audit implements AutoCloseable {
                         + Passphrases.ENVIRONMENT_VARIABLE + ", or run on a terminal to be asked",
                         Passphrases.interactive() ? Passphrases.console() : null));
             }
-            KeyDirectory.at(dataDir.resolve("keys"));
+            KeyDirectory.at(dataDir.resolve("keys")); // refuses a file system without POSIX permissions, before anything is opened
             model = OnnxAttributor.loadDefault(modelThreads, batchSize);
             Database db;
             try {
