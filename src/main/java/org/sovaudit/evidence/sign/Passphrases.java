@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
@@ -111,7 +110,8 @@ public final class Passphrases {
     private static char[] readFile(Path file) {
         PosixFileAttributes attributes;
         try {
-            attributes = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            // Links are followed (secret stores mount files that way); the file they lead to is checked.
+            attributes = Files.readAttributes(file, PosixFileAttributes.class);
         } catch (IOException e) {
             throw new KeyException("cannot read the passphrase file " + file + ": " + e.getMessage(), e);
         }
