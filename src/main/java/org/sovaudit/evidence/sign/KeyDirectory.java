@@ -325,19 +325,6 @@ public final class KeyDirectory {
         }
     }
 
-    /** The chains of every retired key, by key id, read from {@value #RETIRED_DIR}/. */
-    List<List<X509Certificate>> retiredChains() {
-        Path retired = dir.resolve(RETIRED_DIR);
-        if (!Files.isDirectory(retired)) {
-            return List.of();
-        }
-        try (var files = Files.list(retired)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".pem")).sorted().map(KeyDirectory::readChain).toList();
-        } catch (IOException e) {
-            throw new KeyException("cannot list " + retired + ": " + e.getMessage(), e);
-        }
-    }
-
     // ---------------------------------------------------------------- creation
 
     private ApplianceKeys create(KeySettings settings, Instant now) {
