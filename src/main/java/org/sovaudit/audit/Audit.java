@@ -37,11 +37,14 @@ import org.sovaudit.attribute.Subject;
 import org.sovaudit.collect.Collector;
 import org.sovaudit.model.Digests;
 import org.sovaudit.collect.FileSink;
-import org.sovaudit.evidence.bundle.BundleContents;
-import org.sovaudit.evidence.bundle.BundleWriter;
-import org.sovaudit.evidence.ledger.Ledger;
-import org.sovaudit.evidence.ledger.LedgerEntry;
+import org.sovaudit.evidence.EvidenceRecorder;
+import org.sovaudit.evidence.ledger.MerkleLedger;
 import org.sovaudit.evidence.sign.ApplianceKeys;
+import org.sovaudit.evidence.sign.KeyDirectory;
+import org.sovaudit.evidence.sign.KeyRing;
+import org.sovaudit.evidence.sign.KeySettings;
+import org.sovaudit.evidence.sign.PassphraseSource;
+import org.sovaudit.evidence.sign.Passphrases;
 import org.sovaudit.model.Attribution;
 import org.sovaudit.model.AuditReport;
 import org.sovaudit.model.AuditReport.FileEntry;
@@ -68,7 +71,9 @@ import org.sovaudit.store.StoredAudit;
 /**
  * The audit service: runs the pipeline from sources to a signed report recorded in the ledger.
  * Both front doors call it. One audit is one database transaction: its files, observations,
- * findings, report, signature and ledger entry are committed together or not at all.
+ * findings, report, signature, ledger leaf, signed tree head and bundle files are committed
+ * together or not at all. The signing key is unlocked on the first audit, not before, so that
+ * commands that only read never ask for its passphrase.
  */
 public final class Audit implements AutoCloseable {
 
@@ -76,8 +81,8 @@ public final class Audit implements AutoCloseable {
 
     private final Database db;
     private final AuditRepository audits;
-    private final Ledger ledger;
-    private final ApplianceKeys keys;
+    private final KeyRing keyRing;
+    private final EvidenceRecorder evidence;
     private final Parsers parsers;
     private final KnowledgeBase kb;
     private final OnnxAttributor model;
@@ -86,11 +91,11 @@ public final class Audit implements AutoCloseable {
     private final int maxEvidence;
     private final ReportWriters writers = ReportWriters.standard();
 
-    private Audit(Builder b, Database db, ApplianceKeys keys) {
+    private Audit(Builder b, Database db) {
         this.db = db;
         this.audits = new AuditRepository(db);
-        this.ledger = new Ledger(db);
-        this.keys = keys;
+        this.keyRing = new KeyRing(KeyDirectory.at(b.dataDir.resolve("keys")), db, b.keySettings, b.clock);
+        this.evidence = new EvidenceRecorder(db, keyRing);
         this.parsers = b.parsers;
         this.kb = b.knowledgeBase;
         this.model = b.model;
@@ -110,6 +115,7 @@ public final class Audit implements AutoCloseable {
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Attributions attributions = Attributions.create(kb, model, policy.modelThreshold(),
                 Set.copyOf(policy.internalDomains()));
+        ApplianceKeys signer = keyRing.active();
         return db.transaction(c -> {
             if (audits.exists(id)) {
                 throw new AuditException("an audit with id '" + id + "' already exists");
@@ -139,17 +145,18 @@ public final class Audit implements AutoCloseable {
             byte[] json = content(files, "report.json");
             byte[] html = content(files, "report.html");
             String sha = Digests.sha256Hex(json);
-            byte[] signature = keys.sign(json, createdAt);
+            byte[] signature = signer.sign(json, createdAt);
 
             audits.insertFiles(c, id, report.files());
             audits.insertErrors(c, id, report.errors());
             audits.insertFindings(c, id, report.findings());
             audits.insertAudit(c, new StoredAudit(id, request.scope(), report.createdAt(), sha, json, html,
-                    signature, keys.certificatePem(), new String(CanonicalJson.bytes(report.summary()),
+                    signature, signer.certificatePem(), new String(CanonicalJson.bytes(report.summary()),
                     StandardCharsets.UTF_8)));
             audits.insertReportFiles(c, id, files);
-            LedgerEntry entry = ledger.append(c, id, sha, createdAt, keys.keyId());
-            return new AuditResult(report, json, html, signature, keys.certificatePem(), entry);
+            EvidenceRecorder.Recorded recorded = evidence.record(c, signer, id, request.scope(), createdAt, files, signature);
+            return new AuditResult(report, json, html, signature, signer.certificatePem(), recorded.leaf(),
+                    recorded.head());
         });
     }
 
@@ -326,21 +333,28 @@ public final class Audit implements AutoCloseable {
         return AuditIds.valid(id) ? audits.find(id) : Optional.empty();
     }
 
-    /** Writes the export bundle of a committed audit. */
+    /** Writes the export bundle of a committed audit, from the files fixed when it was committed. */
     public void writeBundle(String id, OutputStream out) throws IOException {
-        StoredAudit a = find(id).orElseThrow(() -> new AuditNotFoundException(id));
-        LedgerEntry entry = ledger.entry(id).orElseThrow(() -> new StoreException(
-                "audit '" + id + "' has no ledger entry; the ledger has been tampered with"));
-        BundleWriter.write(new BundleContents(a.reportJson(), a.reportHtml(), a.signature(), a.certificatePem(),
-                entry.toJson(), Instant.parse(a.createdAt())), out);
+        find(id).orElseThrow(() -> new AuditNotFoundException(id));
+        evidence.writeBundle(id, out);
     }
 
-    public Ledger ledger() {
-        return ledger;
+    public MerkleLedger ledger() {
+        return evidence.ledger();
     }
 
+    /** The evidence stage: ledger verification, key rotation, bundles. */
+    public EvidenceRecorder evidence() {
+        return evidence;
+    }
+
+    /** The active signing key, unlocked (created on a new appliance); may ask for the passphrase. */
     public ApplianceKeys keys() {
-        return keys;
+        return keyRing.active();
+    }
+
+    public KeyRing keyRing() {
+        return keyRing;
     }
 
     public Database database() {
@@ -379,6 +393,7 @@ public final class Audit implements AutoCloseable {
         private Parsers parsers;
         private KnowledgeBase knowledgeBase;
         private OnnxAttributor model;
+        private KeySettings keySettings;
 
         private Builder() {
         }
@@ -429,6 +444,20 @@ public final class Audit implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How the signing key is made and unlocked; by default ECDSA P-256, unlocked by a prompt
+         * on the terminal (and refused without one).
+         */
+        public Builder keySettings(KeySettings keySettings) {
+            this.keySettings = Objects.requireNonNull(keySettings);
+            return this;
+        }
+
+        /** The default key settings with this passphrase source. */
+        public Builder passphrase(PassphraseSource passphrase) {
+            return keySettings(KeySettings.defaults(passphrase));
+        }
+
         public Audit build() {
             Objects.requireNonNull(dataDir, "dataDir");
             if (parsers == null) {
@@ -437,7 +466,12 @@ public final class Audit implements AutoCloseable {
             if (knowledgeBase == null) {
                 knowledgeBase = KnowledgeBase.loadDefault();
             }
-            ApplianceKeys keys = ApplianceKeys.loadOrCreate(dataDir.resolve("keys"), clock);
+            if (keySettings == null) {
+                keySettings = KeySettings.defaults(Passphrases.firstOf("set keys.passphrase-file or $"
+                        + Passphrases.ENVIRONMENT_VARIABLE + ", or run on a terminal to be asked",
+                        Passphrases.interactive() ? Passphrases.console() : null));
+            }
+            KeyDirectory.at(dataDir.resolve("keys")); // refuses a file system without POSIX permissions, before anything is opened
             model = OnnxAttributor.loadDefault(modelThreads, batchSize);
             Database db;
             try {
@@ -446,7 +480,7 @@ public final class Audit implements AutoCloseable {
                 model.close();
                 throw e;
             }
-            return new Audit(this, db, keys);
+            return new Audit(this, db);
         }
     }
 }

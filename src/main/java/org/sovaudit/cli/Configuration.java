@@ -17,8 +17,9 @@ import org.sovaudit.audit.AuditException;
 /**
  * Assembles the appliance's configuration from, highest precedence first: command-line options,
  * a file given with {@code --config}, the firmware profile, and the application.yaml in the jar.
- * Environment variables and system properties are not read implicitly; the one exception is
- * {@code SOVAUDIT_DATA}, the data directory, documented in the README.
+ * Environment variables and system properties are not read implicitly; the exceptions are
+ * {@code SOVAUDIT_DATA}, the data directory, documented in the README, and
+ * {@code SOVAUDIT_KEY_PASSPHRASE}, the signing key's passphrase (see {@link Components#keySettings}).
  */
 final class Configuration {
 

@@ -54,7 +54,13 @@ final class DemoCommand implements Callable<Integer> {
             throw new AuditException("no configs/ directory in " + dir);
         }
         Files.createDirectories(outDir);
-        Config config = main.config(Map.of("store.data-dir", outDir.resolve("data").toString()));
+        Map<String, String> overrides = new java.util.LinkedHashMap<>();
+        overrides.put("store.data-dir", outDir.resolve("data").toString());
+        Path passphrase = demoPassphrase(main.config(overrides));
+        if (passphrase != null) {
+            overrides.put("keys.passphrase-file", passphrase.toString());
+        }
+        Config config = main.config(overrides);
         Policy policy = Policy.load(dir.resolve("policy.yaml"));
         var out = spec.commandLine().getOut();
         int code = ExitCodes.OK;
@@ -72,10 +78,14 @@ final class DemoCommand implements Callable<Integer> {
             Summaries.audit(out, result.report());
 
             out.println("== verifying the bundle offline: " + bundle);
-            BundleVerification v = BundleVerifier.verify(bundle, null);
+            BundleVerification v = BundleVerifier.verify(bundle, BundleVerifier.Options.none());
             Summaries.verification(out, v);
-            LedgerVerification lv = audit.ledger().verify();
+            LedgerVerification lv = audit.evidence().verifyLedger(List.of());
             out.println(lv.ok() ? "ledger intact: " + lv.entries() + " entries" : "LEDGER BROKEN: " + lv.problems());
+            if (passphrase != null) {
+                out.println("   (the demo's key is encrypted with a generated passphrase in " + passphrase
+                        + "; a real appliance reads it from keys.passphrase-file, $SOVAUDIT_KEY_PASSPHRASE or a prompt)");
+            }
             if (!v.passed() || !lv.ok()) {
                 code = ExitCodes.FAILED;
             }
@@ -96,12 +106,37 @@ final class DemoCommand implements Callable<Integer> {
             out.println("   also:        report.json, report.sarif, report.oscal.json, report.cdx.json, report.csv in "
                     + outDir.toAbsolutePath());
             out.println("   bundle:      " + bundle.toAbsolutePath());
-            out.println("   check with OpenSSL: unzip " + bundle + " -d bundle && openssl cms -verify -binary "
-                    + "-inform DER -in bundle/report.json.p7s -content bundle/report.json -CAfile bundle/appliance.pem "
-                    + "-purpose any -out /dev/null");
+            out.println("   check it with OpenSSL and sha256sum alone: bin/verify-with-openssl " + bundle
+                    + "  (docs/verify.md)");
             out.flush();
         }
         return code;
+    }
+
+    /**
+     * The demo's passphrase file, created with a random passphrase (mode 0600) beside its data on
+     * the first run, so that the demo runs without questions; null when the configuration or the
+     * environment already supplies a passphrase.
+     */
+    private static Path demoPassphrase(Config config) throws IOException {
+        if (!config.get("keys.passphrase-file").asString().orElse("").isBlank()
+                || System.getenv(org.sovaudit.evidence.sign.Passphrases.ENVIRONMENT_VARIABLE) != null) {
+            return null;
+        }
+        Path dataDir = Configuration.dataDir(config);
+        Files.createDirectories(dataDir);
+        Path file = dataDir.resolve("demo-passphrase");
+        if (!Files.exists(file)) {
+            byte[] random = new byte[24];
+            new java.security.SecureRandom().nextBytes(random);
+            String secret = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n";
+            try (var channel = Files.newByteChannel(file, java.util.Set.of(java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE), java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")))) {
+                channel.write(java.nio.ByteBuffer.wrap(secret.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            }
+        }
+        return file;
     }
 
     /** examples/ministry-lab in the working directory, or beside the jar's build directory. */

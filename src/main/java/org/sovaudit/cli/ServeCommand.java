@@ -49,6 +49,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         Config config = main.config(overrides);
         Audit audit = Components.audit(config, main.clock);
+        audit.keys(); // unlock the signing key now, not at the first upload
         ServeSettings settings = new ServeSettings(
                 config.get("server.host").asString().orElse("127.0.0.1"),
                 config.get("server.port").asInt().orElse(8080),

@@ -1,5 +1,5 @@
 /**
- * Evidence stage: signing keys and CMS signatures, the hash-chained ledger, and export bundles
- * that a reviewer verifies offline.
+ * Evidence stage: signing keys and CMS signatures, the RFC 9162 Merkle-tree ledger with signed
+ * tree heads, and export bundles that a reviewer verifies offline with sovaudit or OpenSSL alone.
  */
 package org.sovaudit.evidence;

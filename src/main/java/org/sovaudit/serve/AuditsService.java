@@ -85,7 +85,7 @@ final class AuditsService implements HttpService {
             body.put("id", result.id());
             body.put("scope", result.report().scope());
             body.put("createdAt", result.report().createdAt());
-            body.put("reportSha256", result.ledgerEntry().reportSha256());
+            body.put("reportSha256", result.leaf().sha256());
             body.put("summary", result.report().summary());
             body.put("links", links(result.id()));
             res.status(Status.CREATED_201);

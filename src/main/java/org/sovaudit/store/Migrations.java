@@ -92,7 +92,67 @@ final class Migrations {
                         content        BLOB NOT NULL,
                         PRIMARY KEY (audit_id, name)
                     )""",
-                    "CREATE INDEX audits_by_scope ON audits(scope, created_at)")));
+                    "CREATE INDEX audits_by_scope ON audits(scope, created_at)")),
+            new Migration(3, "Merkle-tree ledger (RFC 9162) with signed tree heads; signing keys; bundle files", List.of(
+                    // The hash chain of release 0.1 stays, read-only, for its own verification.
+                    "ALTER TABLE ledger RENAME TO ledger_v1",
+                    """
+                    CREATE TABLE ledger_leaves (
+                        leaf_index     INTEGER PRIMARY KEY,
+                        kind           TEXT NOT NULL,
+                        subject        TEXT NOT NULL,
+                        sha256         TEXT NOT NULL,
+                        recorded_at    TEXT NOT NULL,
+                        key_id         TEXT NOT NULL
+                    )""",
+                    "CREATE UNIQUE INDEX ledger_leaves_by_subject ON ledger_leaves(kind, subject)",
+                    // Every entry of the chain becomes the leaf at its position: seq 1 is leaf 0.
+                    """
+                    INSERT INTO ledger_leaves(leaf_index, kind, subject, sha256, recorded_at, key_id)
+                    SELECT seq - 1, 'audit', audit_id, report_sha256, recorded_at, key_id FROM ledger_v1 ORDER BY seq""",
+                    // The audits' leaves under the old name and shape, for the queries that order audits by it.
+                    """
+                    CREATE VIEW ledger AS
+                    SELECT leaf_index + 1 AS seq, subject AS audit_id, sha256 AS report_sha256, recorded_at, key_id
+                    FROM ledger_leaves WHERE kind = 'audit'""",
+                    """
+                    CREATE TABLE tree_heads (
+                        tree_size      INTEGER PRIMARY KEY,
+                        root_hash      TEXT NOT NULL,
+                        signed_at      TEXT NOT NULL,
+                        key_id         TEXT NOT NULL,
+                        signature      BLOB NOT NULL
+                    )""",
+                    """
+                    CREATE TRIGGER ledger_leaves_append_only_update BEFORE UPDATE ON ledger_leaves
+                    BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: leaves cannot be updated'); END""",
+                    """
+                    CREATE TRIGGER ledger_leaves_append_only_delete BEFORE DELETE ON ledger_leaves
+                    BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: leaves cannot be deleted'); END""",
+                    """
+                    CREATE TRIGGER tree_heads_append_only_update BEFORE UPDATE ON tree_heads
+                    BEGIN SELECT RAISE(ABORT, 'signed tree heads cannot be updated'); END""",
+                    """
+                    CREATE TRIGGER tree_heads_append_only_delete BEFORE DELETE ON tree_heads
+                    BEGIN SELECT RAISE(ABORT, 'signed tree heads cannot be deleted'); END""",
+                    """
+                    CREATE TABLE signing_keys (
+                        key_id             TEXT PRIMARY KEY,
+                        algorithm          TEXT NOT NULL,
+                        certificate_chain  TEXT NOT NULL,
+                        status             TEXT NOT NULL,
+                        activated_at       TEXT NOT NULL,
+                        retired_at         TEXT,
+                        rotation_statement BLOB,
+                        rotation_signature BLOB
+                    )""",
+                    """
+                    CREATE TABLE bundle_files (
+                        audit_id       TEXT NOT NULL REFERENCES audits(id) DEFERRABLE INITIALLY DEFERRED,
+                        name           TEXT NOT NULL,
+                        content        BLOB NOT NULL,
+                        PRIMARY KEY (audit_id, name)
+                    )""")));
 
     private Migrations() {
     }

@@ -20,6 +20,7 @@ import org.sovaudit.collect.Collector;
 import org.sovaudit.collect.DirectoryCollector;
 import org.sovaudit.collect.FileSink;
 import org.sovaudit.evidence.bundle.BundleVerification;
+import org.sovaudit.evidence.TestEvidence;
 import org.sovaudit.evidence.bundle.BundleVerifier;
 import org.sovaudit.model.SourceFile;
 import org.sovaudit.store.AuditRepository;
@@ -40,7 +41,8 @@ class AuditTest {
 
     private Audit audit(Path dataDir, String... ids) {
         AtomicInteger next = new AtomicInteger();
-        return Audit.builder().dataDir(dataDir).clock(CLOCK).ids(() -> ids[next.getAndIncrement()]).build();
+        return Audit.builder().dataDir(dataDir).clock(CLOCK).ids(() -> ids[next.getAndIncrement()])
+                .keySettings(TestEvidence.settings()).build();
     }
 
     private static AuditRequest example() {
@@ -56,8 +58,9 @@ class AuditTest {
             assertEquals("audit-1", r.id());
             assertTrue(r.report().summary().filesParsed() >= 15, r.report().summary().toString());
             assertTrue(r.report().findings().size() >= 10, "findings: " + r.report().findings().size());
-            assertEquals(1, r.ledgerEntry().seq());
-            assertTrue(audit.ledger().verify().ok());
+            assertEquals(0, r.leaf().index());
+            assertEquals(1, r.treeHead().treeSize());
+            assertTrue(audit.evidence().verifyLedger(List.of()).ok());
             assertEquals(r.report().summary().observations(),
                     new AuditRepository(audit.database()).observationCount("audit-1"));
             Path bundle = dir.resolve("bundle.zip");
@@ -104,9 +107,10 @@ class AuditTest {
                     Policy.defaults().withHome("KE"))));
             assertTrue(audit.list().isEmpty());
             assertEquals(0, new AuditRepository(audit.database()).observationCount("broken"));
-            assertTrue(audit.ledger().entries().isEmpty());
+            assertEquals(0, audit.ledger().size());
+            assertTrue(audit.ledger().latestHead().isEmpty());
             AuditResult good = audit.run(example());
-            assertEquals(1, good.ledgerEntry().seq(), "the failed audit left no gap in the ledger");
+            assertEquals(0, good.leaf().index(), "the failed audit left no gap in the ledger");
         }
     }
 

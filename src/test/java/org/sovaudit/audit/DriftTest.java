@@ -82,6 +82,7 @@ class DriftTest {
         AtomicInteger n = new AtomicInteger();
         Clock clock = Clock.fixed(Instant.parse("2026-11-29T08:00:00Z"), ZoneOffset.UTC);
         try (Audit audit = Audit.builder().dataDir(dir.resolve("data")).clock(clock).ids(() -> "v" + n.incrementAndGet())
+                .keySettings(org.sovaudit.evidence.TestEvidence.settings())
                 .build()) {
             AuditReport first = audit.run(new AuditRequest("lab", List.of(new DirectoryCollector(v1, "",
                     CollectLimits.defaults())), Policy.load(Path.of("examples/ministry-lab/policy.yaml")))).report();

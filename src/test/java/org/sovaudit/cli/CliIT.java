@@ -25,6 +25,21 @@ class CliIT {
     record Run(int code, String out, String err) {
     }
 
+    /** A configuration file naming a passphrase file, as an operator's would, for the commands that sign. */
+    private String config() {
+        Path file = dir.resolve("sovaudit.yaml");
+        if (!Files.exists(file)) {
+            Path passphrase = org.sovaudit.evidence.TestEvidence.passphraseFile(dir.resolve("secret"));
+            try {
+                Files.writeString(file, "keys:\n  passphrase-file: \"" + passphrase + "\"\n  kdf-iterations: 10000\n",
+                        java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return file.toString();
+    }
+
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -47,7 +62,7 @@ class CliIT {
     @Test
     void scanThenVerify_andATamperedBundleFails() throws IOException {
         Path bundle = dir.resolve("lab.zip");
-        Run scan = run("--data-dir", dir.resolve("data").toString(), "scan", "examples/ministry-lab/configs",
+        Run scan = run("--data-dir", dir.resolve("data").toString(), "--config", config(), "scan", "examples/ministry-lab/configs",
                 "--policy", "examples/ministry-lab/policy.yaml", "--out", bundle.toString());
         assertEquals(0, scan.code(), scan.out() + scan.err());
         assertTrue(scan.out().contains("findings:"), scan.out());
@@ -58,7 +73,7 @@ class CliIT {
         // A reviewer's check with OpenSSL alone, on the bundle this scan produced.
         Path unpacked = Files.createDirectories(dir.resolve("unpacked"));
         try (var fs = java.nio.file.FileSystems.newFileSystem(bundle)) {
-            for (String name : new String[] {"report.json", "report.json.p7s", "appliance.pem"}) {
+            for (String name : new String[] {"report.json", "report.json.p7s", "chain.pem"}) {
                 Files.copy(fs.getPath(name), unpacked.resolve(name));
             }
         }
@@ -86,20 +101,20 @@ class CliIT {
         // Someone with write access to the database file edits the recorded report hash.
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/sovaudit.db"));
              var st = c.createStatement()) {
-            st.execute("DROP TRIGGER ledger_append_only_update");
-            st.execute("UPDATE ledger SET report_sha256 = '" + "0".repeat(64) + "' WHERE seq = 1");
+            st.execute("DROP TRIGGER ledger_leaves_append_only_update");
+            st.execute("UPDATE ledger_leaves SET sha256 = '" + "0".repeat(64) + "' WHERE leaf_index = 0");
         } catch (java.sql.SQLException e) {
             throw new AssertionError(e);
         }
         Run broken = run("--data-dir", dir.resolve("data").toString(), "ledger", "verify");
         assertEquals(1, broken.code(), broken.out() + broken.err());
-        assertTrue(broken.out().contains("LEDGER BROKEN") && broken.out().contains("seq 1"), broken.out());
+        assertTrue(broken.out().contains("LEDGER BROKEN") && broken.out().contains("leaf 0 (audit"), broken.out());
     }
 
     private static int openssl(Path dir) {
         try {
             Process p = new ProcessBuilder("openssl", "cms", "-verify", "-binary", "-inform", "DER",
-                    "-in", "report.json.p7s", "-content", "report.json", "-CAfile", "appliance.pem",
+                    "-in", "report.json.p7s", "-content", "report.json", "-CAfile", "chain.pem",
                     "-purpose", "any", "-out", "/dev/null")
                     .directory(dir.toFile()).redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
@@ -111,7 +126,8 @@ class CliIT {
 
     @Test
     void badInput_mapsToExitCodesWithClearMessages() {
-        Run missing = run("--data-dir", dir.resolve("data").toString(), "scan", dir.resolve("nope").toString(), "--home", "KE");
+        Run missing = run("--data-dir", dir.resolve("data").toString(), "--config", config(), "scan",
+                dir.resolve("nope").toString(), "--home", "KE");
         assertEquals(3, missing.code(), missing.out() + missing.err());
         assertTrue(missing.err().contains("no such file or directory"), missing.err());
 
@@ -135,9 +151,9 @@ class CliIT {
         String data = dir.resolve("data").toString();
         Path first = dir.resolve("first.zip");
         Path second = dir.resolve("second.zip");
-        assertEquals(0, run("--data-dir", data, "scan", "examples/ministry-lab/configs", "--policy",
+        assertEquals(0, run("--data-dir", data, "--config", config(), "scan", "examples/ministry-lab/configs", "--policy",
                 "examples/ministry-lab/policy.yaml", "--scope", "lab", "--out", first.toString()).code());
-        Run again = run("--data-dir", data, "scan", "examples/diversified/configs", "--policy",
+        Run again = run("--data-dir", data, "--config", config(), "scan", "examples/diversified/configs", "--policy",
                 "examples/ministry-lab/policy.yaml", "--scope", "lab", "--out", second.toString());
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().contains("since audit"), again.out());

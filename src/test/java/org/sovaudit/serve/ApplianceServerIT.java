@@ -40,7 +40,7 @@ class ApplianceServerIT {
     @BeforeAll
     static void start() throws IOException {
         dir = Files.createTempDirectory("sovaudit-server-it");
-        audit = Audit.builder().dataDir(dir.resolve("data")).build();
+        audit = Audit.builder().dataDir(dir.resolve("data")).keySettings(org.sovaudit.evidence.TestEvidence.settings()).build();
         server = ApplianceServer.start(audit, new ServeSettings("127.0.0.1", 0, 8L << 20, CollectLimits.defaults(),
                 Policy.defaults()));
         upload = dir.resolve("ministry-lab.zip");

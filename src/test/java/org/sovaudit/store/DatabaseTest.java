@@ -68,27 +68,33 @@ class DatabaseTest {
     }
 
     @Test
-    void ledgerRows_cannotBeUpdatedOrDeleted() {
+    void ledgerLeavesAndTreeHeads_cannotBeUpdatedOrDeleted() {
         try (Database db = Database.open(dir.resolve("sovaudit.db"))) {
             db.transaction(c -> {
                 try (Statement st = c.createStatement()) {
-                    st.execute("INSERT INTO ledger(seq, audit_id, report_sha256, recorded_at, key_id, prev_hash, entry_hash) "
-                            + "VALUES (1, 'a', 'h', 't', 'k', 'p', 'e')");
+                    st.execute("INSERT INTO ledger_leaves(leaf_index, kind, subject, sha256, recorded_at, key_id) "
+                            + "VALUES (0, 'audit', 'a', 'h', 't', 'k')");
+                    st.execute("INSERT INTO tree_heads(tree_size, root_hash, signed_at, key_id, signature) "
+                            + "VALUES (1, 'r', 't', 'k', x'00')");
                 }
                 return null;
             });
-            StoreException update = assertThrows(StoreException.class, () -> db.transaction(c -> {
-                try (Statement st = c.createStatement()) {
-                    return st.executeUpdate("UPDATE ledger SET report_sha256 = 'x'");
+            for (String sql : new String[] {"UPDATE ledger_leaves SET sha256 = 'x'", "DELETE FROM ledger_leaves",
+                    "UPDATE tree_heads SET root_hash = 'x'", "DELETE FROM tree_heads"}) {
+                StoreException e = assertThrows(StoreException.class, () -> db.transaction(c -> {
+                    try (Statement st = c.createStatement()) {
+                        return st.executeUpdate(sql);
+                    }
+                }), sql);
+                assertTrue(e.getMessage().contains("cannot be"), sql + ": " + e.getMessage());
+            }
+            int audits = db.read(c -> {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM ledger")) {
+                    rs.next();
+                    return rs.getInt(1);
                 }
-            }));
-            assertTrue(update.getMessage().contains("append-only"), update.getMessage());
-            StoreException delete = assertThrows(StoreException.class, () -> db.transaction(c -> {
-                try (Statement st = c.createStatement()) {
-                    return st.executeUpdate("DELETE FROM ledger");
-                }
-            }));
-            assertTrue(delete.getMessage().contains("append-only"), delete.getMessage());
+            });
+            assertEquals(1, audits, "the ledger view shows the audit leaves");
         }
     }
 }

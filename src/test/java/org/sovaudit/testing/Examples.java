@@ -52,6 +52,7 @@ public final class Examples {
             Path data = Files.createTempDirectory("sovaudit-example-" + name);
             AtomicInteger n = new AtomicInteger();
             try (Audit audit = Audit.builder().dataDir(data).clock(CLOCK).ids(() -> name + "-" + n.incrementAndGet())
+                    .keySettings(org.sovaudit.evidence.TestEvidence.settings())
                     .build()) {
                 AuditResult r = audit.run(new AuditRequest(name, List.of(new DirectoryCollector(dir.resolve("configs"), "",
                         CollectLimits.defaults())), Policy.load(dir.resolve("policy.yaml"))));

@@ -1,5 +1,5 @@
 /**
- * Export bundles: one deterministic zip per audit with the report, its signature, the appliance
- * certificate and the ledger entry, and the offline verifier reviewers run on it.
+ * Export bundles: one deterministic zip per audit with every rendering of the report, signatures,
+ * certificate chain, key history, tree head and proofs under a signed manifest, and their verifier.
  */
 package org.sovaudit.evidence.bundle;

@@ -1,5 +1,5 @@
 /**
- * Ledger: the append-only, hash-chained record of every signed report, kept in the appliance's
- * SQLite database, with a verifier that recomputes every link.
+ * Ledger: the append-only Merkle tree (RFC 9162 hashing) of audits and key rotations with a signed
+ * tree head after each append, inclusion and consistency proofs, and release 0.1's hash chain.
  */
 package org.sovaudit.evidence.ledger;

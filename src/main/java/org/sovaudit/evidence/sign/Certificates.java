@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -20,6 +22,8 @@ public final class Certificates {
 
     /** Certificate PEM files larger than this are refused unread. */
     public static final int MAX_PEM_CHARS = 64 * 1024;
+    /** A chain of more certificates than this is refused: an appliance certificate, intermediates, a root. */
+    public static final int MAX_CHAIN_LENGTH = 8;
 
     private Certificates() {
     }
@@ -45,6 +49,52 @@ public final class Certificates {
         } catch (CertificateEncodingException e) {
             throw new KeyException("cannot encode certificate: " + e.getMessage(), e);
         }
+    }
+
+    /** {@code chain} as consecutive PEM blocks, in order, with '\n' line ends. */
+    public static String toPem(List<X509Certificate> chain) {
+        StringBuilder sb = new StringBuilder();
+        for (X509Certificate c : chain) {
+            sb.append(toPem(c));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Parses a PEM text holding 1 to {@value #MAX_CHAIN_LENGTH} certificates and nothing else, in
+     * the order written.
+     *
+     * @throws KeyException when the text is too long, holds no certificate, something other than
+     *                      certificates, too many, or a certificate that does not parse
+     */
+    public static List<X509Certificate> chainFromPem(String pem) {
+        if (pem == null) {
+            throw new KeyException("no certificate PEM given");
+        }
+        if (pem.length() > MAX_PEM_CHARS) {
+            throw new KeyException("certificate PEM of " + pem.length() + " characters exceeds the limit of " + MAX_PEM_CHARS);
+        }
+        List<X509Certificate> chain = new ArrayList<>();
+        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+            for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
+                if (!(o instanceof X509CertificateHolder holder)) {
+                    throw new KeyException("expected PEM CERTIFICATE blocks only, found " + o.getClass().getSimpleName());
+                }
+                if (chain.size() == MAX_CHAIN_LENGTH) {
+                    throw new KeyException("more than " + MAX_CHAIN_LENGTH + " certificates in one chain");
+                }
+                chain.add(new JcaX509CertificateConverter().getCertificate(holder));
+            }
+        } catch (KeyException e) {
+            throw e;
+        } catch (Exception e) {
+            // PEMParser and the certificate factory report malformed input with assorted exception types.
+            throw new KeyException("unreadable PEM certificate: " + e.getMessage(), e);
+        }
+        if (chain.isEmpty()) {
+            throw new KeyException("no PEM certificate found");
+        }
+        return chain;
     }
 
     /**

@@ -33,11 +33,12 @@ import org.sovaudit.model.Digests;
 /**
  * Checks a detached CMS signature made by {@link ApplianceKeys#sign}. It accepts exactly: a DER
  * ContentInfo holding SignedData version 1 over id-data, without encapsulated content; one signer,
- * identified as {@code expectedSigner}, whose certificate is included in the signature and is byte
- * for byte {@code expectedSigner}; a digest algorithm (SHA-256, -384 or -512) that is also the only
+ * identified as the first certificate of the expected chain, whose certificate is included in the
+ * signature byte for byte, with exactly the other certificates of the chain and no others; a digest algorithm (SHA-256, -384 or -512) that is also the only
  * one SignedData lists; signed attributes with a message-digest equal to the content's digest; a
  * signature value that verifies with the certificate's key; the certificate valid at the
- * signing-time attribute, when one is present. Being this strict about the parts the signature
+ * signing-time attribute, when one is present. Ed25519 signatures (RFC 8419, SHA-512 digest) are
+ * accepted as ECDSA and RSA ones are. Being this strict about the parts the signature
  * value does not cover means a changed byte anywhere in the file is noticed, not only in the
  * signed parts.
  *
@@ -59,16 +60,26 @@ public final class CmsVerifier {
     /**
      * @param content        the signed bytes (the signature is detached: it does not carry them)
      * @param cmsDer         CMS SignedData in DER
-     * @param expectedSigner the certificate the signature must be made with
+     * @param expectedSigner the certificate the signature must be made with, and the only one it may include
      */
     public static SignatureCheck verify(byte[] content, byte[] cmsDer, X509Certificate expectedSigner) {
+        return verify(content, cmsDer, expectedSigner == null ? null : List.of(expectedSigner));
+    }
+
+    /**
+     * @param content       the signed bytes (the signature is detached: it does not carry them)
+     * @param cmsDer        CMS SignedData in DER
+     * @param expectedChain the signer's certificate first, then its issuers'; the signature must be
+     *                      made with the first and include exactly these certificates
+     */
+    public static SignatureCheck verify(byte[] content, byte[] cmsDer, List<X509Certificate> expectedChain) {
         if (content == null) {
             return SignatureCheck.failed("no content given");
         }
         if (cmsDer == null || cmsDer.length == 0) {
             return SignatureCheck.failed("no signature given (empty)");
         }
-        if (expectedSigner == null) {
+        if (expectedChain == null || expectedChain.isEmpty() || expectedChain.getFirst() == null) {
             return SignatureCheck.failed("no expected signer certificate given");
         }
         if (cmsDer.length > MAX_SIGNATURE_BYTES) {
@@ -76,7 +87,7 @@ public final class CmsVerifier {
                     + MAX_SIGNATURE_BYTES + "; not parsed");
         }
         try {
-            return check(content, cmsDer, expectedSigner);
+            return check(content, cmsDer, expectedChain);
         } catch (Exception e) {
             // Hostile DER reaches Bouncy Castle's parser, which signals it with assorted exception
             // types (and caps nesting depth itself); each is an invalid signature.
@@ -84,7 +95,50 @@ public final class CmsVerifier {
         }
     }
 
-    private static SignatureCheck check(byte[] content, byte[] cmsDer, X509Certificate expectedSigner) throws Exception {
+    /** The outcome of {@link #verifyWithIncluded}: the check, and the signer certificate when one was found. */
+    public record Included(SignatureCheck check, X509Certificate signer) {
+    }
+
+    /**
+     * Verifies a signature against the certificates it includes itself, for statements whose
+     * signer is judged afterwards by its key id (a key rotation's endorsement): as strict as
+     * {@link #verify(byte[], byte[], List)}, with the included certificates as the expected chain.
+     */
+    public static Included verifyWithIncluded(byte[] content, byte[] cmsDer) {
+        if (cmsDer == null || cmsDer.length == 0 || cmsDer.length > MAX_SIGNATURE_BYTES) {
+            return new Included(SignatureCheck.failed("no signature, or one larger than " + MAX_SIGNATURE_BYTES + " bytes"), null);
+        }
+        try {
+            CMSSignedData signed = new CMSSignedData(cmsDer);
+            Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
+            if (signers.size() != 1) {
+                return new Included(SignatureCheck.failed("the signature has " + signers.size()
+                        + " signers, expected exactly one"), null);
+            }
+            SignerId sid = signers.iterator().next().getSID();
+            List<X509Certificate> chain = new ArrayList<>();
+            org.bouncycastle.cert.jcajce.JcaX509CertificateConverter converter =
+                    new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter();
+            for (X509CertificateHolder holder : signed.getCertificates().getMatches(null)) {
+                if (sid.match(holder)) {
+                    chain.addFirst(converter.getCertificate(holder));
+                } else {
+                    chain.add(converter.getCertificate(holder));
+                }
+            }
+            if (chain.isEmpty() || !sid.match(new JcaX509CertificateHolder(chain.getFirst()))) {
+                return new Included(SignatureCheck.failed("the signature does not include the signer's certificate"), null);
+            }
+            SignatureCheck check = verify(content, cmsDer, chain);
+            return new Included(check, check.valid() ? chain.getFirst() : null);
+        } catch (Exception e) {
+            // Hostile DER reaches Bouncy Castle's parser, which signals it with assorted exception types.
+            return new Included(SignatureCheck.failed("unparseable CMS signature: " + describe(e)), null);
+        }
+    }
+
+    private static SignatureCheck check(byte[] content, byte[] cmsDer, List<X509Certificate> expectedChain) throws Exception {
+        X509Certificate expectedSigner = expectedChain.getFirst();
         CMSSignedData signed = new CMSSignedData(new CMSProcessableByteArray(content), cmsDer);
         if (!CMSObjectIdentifiers.signedData.equals(signed.toASN1Structure().getContentType())) {
             return SignatureCheck.failed("not a CMS SignedData: the content type is "
@@ -116,21 +170,24 @@ public final class CmsVerifier {
                     + ", expected " + expected.getSubject() + " serial " + expected.getSerialNumber().toString(16)
                     + " (key id " + expectedKeyId + ")");
         }
-        List<X509CertificateHolder> included = new ArrayList<>();
-        for (X509CertificateHolder holder : signed.getCertificates().getMatches(null)) {
+        List<X509CertificateHolder> included = new ArrayList<>(signed.getCertificates().getMatches(null));
+        boolean signerIncluded = false;
+        for (X509CertificateHolder holder : included) {
             if (signer.getSID().match(holder)) {
-                included.add(holder);
+                if (!Arrays.equals(holder.getEncoded(), expected.getEncoded())) {
+                    return SignatureCheck.failed("wrong signer: the certificate included in the signature (key id "
+                            + Digests.sha256Hex(holder.getSubjectPublicKeyInfo().getEncoded(ASN1Encoding.DER))
+                            + ") is not the expected certificate (key id " + expectedKeyId + ")");
+                }
+                signerIncluded = true;
             }
         }
-        if (included.isEmpty()) {
+        if (!signerIncluded) {
             return SignatureCheck.failed("the signature does not include the signer's certificate");
         }
-        for (X509CertificateHolder holder : included) {
-            if (!Arrays.equals(holder.getEncoded(), expected.getEncoded())) {
-                return SignatureCheck.failed("wrong signer: the certificate included in the signature (key id "
-                        + Digests.sha256Hex(holder.getSubjectPublicKeyInfo().getEncoded(ASN1Encoding.DER))
-                        + ") is not the expected certificate (key id " + expectedKeyId + ")");
-            }
+        String chainProblem = sameCertificates(included, expectedChain);
+        if (chainProblem != null) {
+            return SignatureCheck.failed(chainProblem);
         }
         int expectedSignerVersion = signer.getSID().getSubjectKeyIdentifier() == null ? 1 : 3;
         if (signer.getVersion() != expectedSignerVersion) {
@@ -173,6 +230,26 @@ public final class CmsVerifier {
         }
         return SignatureCheck.ok("valid " + digestName + " signature by " + expected.getSubject()
                 + " (key id " + expectedKeyId + "), signing time " + when);
+    }
+
+    /** Why the included certificates are not exactly the expected chain, or null when they are. */
+    private static String sameCertificates(List<X509CertificateHolder> included, List<X509Certificate> chain)
+            throws java.security.cert.CertificateEncodingException, java.io.IOException {
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        for (X509Certificate c : chain) {
+            expected.add(Digests.sha256Hex(c.getEncoded()));
+        }
+        java.util.Set<String> actual = new java.util.TreeSet<>();
+        for (X509CertificateHolder h : included) {
+            if (!actual.add(Digests.sha256Hex(h.getEncoded()))) {
+                return "the signature includes a certificate twice";
+            }
+        }
+        if (!actual.equals(expected)) {
+            return "the signature includes " + included.size() + " certificate(s) that are not exactly the "
+                    + chain.size() + " of the expected chain";
+        }
+        return null;
     }
 
     private static SignatureCheck digestMismatch(String digestName, byte[] signedDigest, byte[] actualDigest) {

@@ -14,11 +14,11 @@ public record SignatureCheck(boolean valid, String detail) {
         Objects.requireNonNull(detail, "detail");
     }
 
-    static SignatureCheck ok(String detail) {
+    public static SignatureCheck ok(String detail) {
         return new SignatureCheck(true, detail);
     }
 
-    static SignatureCheck failed(String detail) {
+    public static SignatureCheck failed(String detail) {
         return new SignatureCheck(false, detail);
     }
 }

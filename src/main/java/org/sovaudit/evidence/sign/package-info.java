@@ -1,5 +1,5 @@
 /**
- * Signing: the appliance's ECDSA P-256 key and self-signed certificate, detached CMS signatures
- * over reports that plain OpenSSL verifies, and the verifier reviewers' tools use.
+ * Signing: the appliance's encrypted key (ECDSA P-256, RSA-3072 or Ed25519), its certificates and
+ * rotations, detached CMS signatures that OpenSSL verifies, and the verifiers reviewers' tools use.
  */
 package org.sovaudit.evidence.sign;

@@ -4,137 +4,97 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.TimeZone;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.sovaudit.evidence.EvidenceException;
 import org.sovaudit.model.Digests;
 
 class BundleWriterTest {
 
-    static BundleFixture fixture;
+    static final Instant TIME = Instant.parse("2026-12-01T09:00:00Z");
 
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void createFixture(@TempDir Path dir) {
-        fixture = new BundleFixture(dir, "audit-1");
-    }
-
-    @Test
-    void write_sameContents_givesIdenticalBytes() {
-        BundleContents c = fixture.contents;
-        BundleContents copy = new BundleContents(c.reportJson().clone(), c.reportHtml().clone(), c.signature().clone(),
-                c.certificatePem(), c.ledgerEntryJson().clone(), c.createdAt());
-
-        assertArrayEquals(BundleFixture.write(c), BundleFixture.write(copy));
-    }
-
-    @Test
-    void write_doesNotDependOnTheDefaultTimeZone() {
-        byte[] here = fixture.bundle();
-        TimeZone original = TimeZone.getDefault();
-        byte[] elsewhere;
-        try {
-            TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
-            elsewhere = fixture.bundle();
-        } finally {
-            TimeZone.setDefault(original);
+    static List<BundleFile> files() {
+        List<BundleFile> files = new ArrayList<>();
+        for (String name : List.of("tree-head.json", "report.csv", "chain.pem", "report.json", "report.pdf", "report.html",
+                "consistency-proof.json", "report.json.p7s", "inclusion-proof.json", "key-history.json", "report.sarif")) {
+            files.add(new BundleFile(name, (name + " content").getBytes(StandardCharsets.UTF_8)));
         }
+        return files;
+    }
 
-        assertArrayEquals(here, elsewhere);
+    static byte[] write(List<BundleFile> files) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BundleWriter.write(files, TIME, out);
+        return out.toByteArray();
     }
 
     @Test
-    void write_storesEntriesInFixedOrderWithCreatedAtAndNoExtras() throws IOException {
-        Path file = dir.resolve("bundle.zip");
-        Files.write(file, fixture.bundle());
+    void ordered_putsTheReportFirst_thenRenderings_thenEvidence() {
+        assertEquals(List.of("report.json", "report.html", "report.sarif", "report.csv", "report.pdf", "report.json.p7s",
+                        "chain.pem", "key-history.json", "tree-head.json", "inclusion-proof.json", "consistency-proof.json"),
+                BundleWriter.ordered(files()).stream().map(BundleFile::name).toList());
+    }
 
-        try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
-            List<String> names = new ArrayList<>();
-            for (ZipEntry e : Collections.list(zip.entries())) {
-                names.add(e.getName());
-                assertEquals(ZipEntry.STORED, e.getMethod(), e.getName());
-                assertEquals(LocalDateTime.of(2026, 3, 1, 10, 15, 30), e.getTimeLocal(), e.getName());
-                assertNull(e.getExtra(), e.getName());
-                assertNull(e.getComment(), e.getName());
+    @Test
+    void write_sameFiles_sameBytes_storedWithTheAuditsTimeAndNothingElse() throws IOException {
+        List<BundleFile> ordered = BundleWriter.ordered(files());
+
+        byte[] first = write(ordered);
+        byte[] second = write(BundleWriter.ordered(files()));
+
+        assertArrayEquals(first, second);
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(first), StandardCharsets.UTF_8)) {
+            int i = 0;
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry(), i++) {
+                assertEquals(ordered.get(i).name(), e.getName());
+                assertEquals(ZipEntry.STORED, e.getMethod());
+                assertEquals(LocalDateTime.of(2026, 12, 1, 9, 0), e.getTimeLocal());
+                assertNull(e.getExtra());
+                assertNull(e.getComment());
+                assertArrayEquals(ordered.get(i).content(), in.readAllBytes());
             }
-            assertEquals(List.of("report.json", "report.html", "report.json.p7s", "appliance.pem",
-                    "ledger-entry.json", "manifest.json"), names);
-            assertNull(zip.getComment());
+            assertEquals(ordered.size(), i);
         }
     }
 
     @Test
-    void write_manifestListsEveryOtherFileCanonically() {
-        Map<String, byte[]> entries = BundleFixture.entries(fixture.bundle());
-        BundleContents c = fixture.contents;
-        byte[] pem = c.certificatePem().getBytes(StandardCharsets.US_ASCII);
+    void manifest_isCanonical_listsEveryFileInOrder_andRefusesRepeatsAndItself() {
+        List<BundleFile> ordered = BundleWriter.ordered(files());
 
-        String expected = "{\"files\":["
-                + file("report.json", c.reportJson()) + ","
-                + file("report.html", c.reportHtml()) + ","
-                + file("report.json.p7s", c.signature()) + ","
-                + file("appliance.pem", pem) + ","
-                + file("ledger-entry.json", c.ledgerEntryJson())
-                + "],\"format\":\"sovaudit-bundle/1\"}";
-        assertEquals(expected, new String(entries.get("manifest.json"), StandardCharsets.UTF_8));
-        assertArrayEquals(c.reportJson(), entries.get("report.json"));
-        assertArrayEquals(pem, entries.get("appliance.pem"));
+        String manifest = new String(BundleWriter.manifest("a-1", ordered), StandardCharsets.UTF_8);
+
+        BundleFile first = ordered.getFirst();
+        assertEquals("{\"auditId\":\"a-1\",\"files\":[{\"name\":\"report.json\",\"sha256\":\"" + Digests.sha256Hex(first.content())
+                + "\",\"size\":" + first.content().length + "},", manifest.substring(0, manifest.indexOf("},") + 2));
+        assertEquals(true, manifest.endsWith("],\"format\":\"sovaudit-bundle/2\"}"));
+        List<BundleFile> repeated = new ArrayList<>(ordered);
+        repeated.add(ordered.getFirst());
+        assertThrows(EvidenceException.class, () -> BundleWriter.manifest("a-1", repeated));
+        assertThrows(EvidenceException.class, () -> BundleWriter.manifest("a-1",
+                List.of(new BundleFile("manifest.json", new byte[1]))));
     }
 
     @Test
-    void write_leavesTheCallersStreamOpen() throws IOException {
-        boolean[] closed = {false};
-        ByteArrayOutputStream out = new ByteArrayOutputStream() {
-            @Override
-            public void close() {
-                closed[0] = true;
-            }
-        };
-
-        BundleWriter.write(fixture.contents, out);
-
-        assertTrue(out.size() > 0);
-        assertEquals(false, closed[0]);
+    void bundleFile_refusesNamesThatAreNotFlat() {
+        for (String name : List.of("../x", "a/b", "", "c:d")) {
+            assertThrows(IllegalArgumentException.class, () -> new BundleFile(name, new byte[0]), name);
+        }
     }
 
     @Test
-    void contents_timeOutsideZipRange_isRefused() {
-        BundleContents c = fixture.contents;
-
-        assertThrows(IllegalArgumentException.class, () -> new BundleContents(c.reportJson(), c.reportHtml(),
-                c.signature(), c.certificatePem(), c.ledgerEntryJson(), Instant.parse("1979-12-31T23:59:59Z")));
-        assertThrows(IllegalArgumentException.class, () -> new BundleContents(c.reportJson(), c.reportHtml(),
-                c.signature(), c.certificatePem(), c.ledgerEntryJson(), Instant.parse("2108-01-01T00:00:00Z")));
-    }
-
-    @Test
-    void contents_oversizedSignature_isRefused() {
-        BundleContents c = fixture.contents;
-
-        assertThrows(IllegalArgumentException.class, () -> new BundleContents(c.reportJson(), c.reportHtml(),
-                new byte[BundleLayout.MAX_SMALL_FILE_BYTES + 1], c.certificatePem(), c.ledgerEntryJson(), c.createdAt()));
-    }
-
-    private static String file(String name, byte[] data) {
-        return "{\"name\":\"" + name + "\",\"sha256\":\"" + Digests.sha256Hex(data) + "\",\"size\":" + data.length + "}";
+    void write_timeOutsideWhatZipCanCarry_isRefused() {
+        assertThrows(IllegalArgumentException.class, () -> BundleWriter.write(files(), Instant.parse("1970-01-01T00:00:00Z"),
+                new ByteArrayOutputStream()));
     }
 }

@@ -29,8 +29,8 @@ class CmsVerifierTest {
     @BeforeAll
     static void createKeys(@TempDir Path dir) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        keys = ApplianceKeys.loadOrCreate(dir.resolve("a"), clock);
-        otherKeys = ApplianceKeys.loadOrCreate(dir.resolve("b"), clock);
+        keys = KeyDirectory.at(dir.resolve("a")).loadOrCreate(org.sovaudit.evidence.TestEvidence.settings(), clock);
+        otherKeys = KeyDirectory.at(dir.resolve("b")).loadOrCreate(org.sovaudit.evidence.TestEvidence.settings(), clock);
         signature = keys.sign(CONTENT, NOW.plusSeconds(60));
     }
 
@@ -108,7 +108,7 @@ class CmsVerifierTest {
         assertFalse(CmsVerifier.verify(CONTENT, new byte[0], keys.certificate()).valid());
         assertFalse(CmsVerifier.verify(null, signature, keys.certificate()).valid());
         assertFalse(CmsVerifier.verify(CONTENT, null, keys.certificate()).valid());
-        assertFalse(CmsVerifier.verify(CONTENT, signature, null).valid());
+        assertFalse(CmsVerifier.verify(CONTENT, signature, (java.security.cert.X509Certificate) null).valid());
     }
 
     @Test

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What goes into one export bundle. The arrays are copied on the way in.
+ * What goes into an export bundle of release 0.1's format ({@code sovaudit-bundle/1}): the
+ * appliance still writes it for audits that release recorded, so that exporting them again gives
+ * the same bytes. The arrays are copied on the way in.
  *
  * @param reportJson      the canonical report, exactly the bytes that were signed
  * @param reportHtml      the report rendered for people
@@ -15,14 +17,11 @@ import java.util.Objects;
  * @param createdAt       the time every zip entry carries; zip (DOS) time keeps even seconds only
  *                        and covers 1980 to 2107
  */
-public record BundleContents(byte[] reportJson, byte[] reportHtml, byte[] signature, String certificatePem,
-                             byte[] ledgerEntryJson, Instant createdAt) {
-
-    static final Instant EARLIEST = Instant.parse("1980-01-01T00:00:00Z");
-    static final Instant LATEST = Instant.parse("2107-12-31T23:59:59Z");
+public record LegacyBundleContents(byte[] reportJson, byte[] reportHtml, byte[] signature, String certificatePem,
+                                   byte[] ledgerEntryJson, Instant createdAt) {
 
     /** @throws IllegalArgumentException when a part is larger than a bundle may carry or createdAt is outside zip time */
-    public BundleContents {
+    public LegacyBundleContents {
         Objects.requireNonNull(reportJson, "reportJson");
         Objects.requireNonNull(reportHtml, "reportHtml");
         Objects.requireNonNull(signature, "signature");
@@ -33,14 +32,14 @@ public record BundleContents(byte[] reportJson, byte[] reportHtml, byte[] signat
         reportHtml = reportHtml.clone();
         signature = signature.clone();
         ledgerEntryJson = ledgerEntryJson.clone();
-        requireAtMost(BundleLayout.REPORT_JSON, reportJson.length);
-        requireAtMost(BundleLayout.REPORT_HTML, reportHtml.length);
-        requireAtMost(BundleLayout.SIGNATURE, signature.length);
-        requireAtMost(BundleLayout.CERTIFICATE, certificatePem.getBytes(StandardCharsets.UTF_8).length);
-        requireAtMost(BundleLayout.LEDGER_ENTRY, ledgerEntryJson.length);
-        if (createdAt.isBefore(EARLIEST) || createdAt.isAfter(LATEST)) {
+        requireAtMost(BundleLayout.V1_REPORT_JSON, reportJson.length);
+        requireAtMost(BundleLayout.V1_REPORT_HTML, reportHtml.length);
+        requireAtMost(BundleLayout.V1_SIGNATURE, signature.length);
+        requireAtMost(BundleLayout.V1_CERTIFICATE, certificatePem.getBytes(StandardCharsets.UTF_8).length);
+        requireAtMost(BundleLayout.V1_LEDGER_ENTRY, ledgerEntryJson.length);
+        if (createdAt.isBefore(BundleWriter.EARLIEST) || createdAt.isAfter(BundleWriter.LATEST)) {
             throw new IllegalArgumentException("createdAt " + createdAt + " is outside the time a zip entry can carry ("
-                    + EARLIEST + " to " + LATEST + ")");
+                    + BundleWriter.EARLIEST + " to " + BundleWriter.LATEST + ")");
         }
     }
 
