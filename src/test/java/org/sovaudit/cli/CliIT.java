@@ -186,7 +186,7 @@ class CliIT {
     @Test
     void scan_localHostWithAPath_readsBothUnderTheirSourceNames() throws IOException {
         Path bundle = dir.resolve("host.zip");
-        Run scan = run("--data-dir", dir.resolve("data").toString(), "scan", "examples/ministry-lab/configs",
+        Run scan = run("--data-dir", dir.resolve("data").toString(), "--config", config(), "scan", "examples/ministry-lab/configs",
                 "--local-host", "--policy", "examples/ministry-lab/policy.yaml", "--out", bundle.toString());
         assertEquals(0, scan.code(), scan.out() + scan.err());
         String report;
