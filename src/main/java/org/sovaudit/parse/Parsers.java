@@ -9,6 +9,9 @@ import org.sovaudit.model.SourceFile;
 import org.sovaudit.parse.host.AptSourcesParser;
 import org.sovaudit.parse.host.NtpConfParser;
 import org.sovaudit.parse.host.ResolvConfParser;
+import org.sovaudit.parse.iac.compose.ComposeParser;
+import org.sovaudit.parse.iac.docker.DockerfileParser;
+import org.sovaudit.parse.iac.terraform.TerraformJsonParser;
 import org.sovaudit.parse.iac.terraform.TerraformParser;
 import org.sovaudit.parse.k8s.KubernetesYamlParser;
 import org.sovaudit.parse.network.huawei.HuaweiVrpParser;
@@ -36,7 +39,10 @@ public final class Parsers {
     public static Parsers standard() {
         return new Parsers(List.of(
                 new TerraformParser(),          // *.tf, *.tofu
+                new TerraformJsonParser(),      // *.tfstate, terraform show -json output
                 new KubernetesYamlParser(),     // *.yaml, *.yml with apiVersion and kind
+                new ComposeParser(),            // compose.yaml, docker-compose*.yml, or YAML with services and images
+                new DockerfileParser(),         // Dockerfile, Containerfile, Dockerfile.*, *.dockerfile
                 new AptSourcesParser(),         // sources.list, *.list, deb822 *.sources
                 new NtpConfParser(),            // chrony.conf, ntp.conf, chrony *.sources
                 new ResolvConfParser(),         // *resolv.conf, or resolv.conf-like content
