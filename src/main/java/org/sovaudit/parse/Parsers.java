@@ -9,6 +9,7 @@ import org.sovaudit.model.SourceFile;
 import org.sovaudit.parse.host.AptSourcesParser;
 import org.sovaudit.parse.host.NtpConfParser;
 import org.sovaudit.parse.host.ResolvConfParser;
+import org.sovaudit.parse.iac.cloudinit.CloudInitParser;
 import org.sovaudit.parse.iac.compose.ComposeParser;
 import org.sovaudit.parse.iac.docker.DockerfileParser;
 import org.sovaudit.parse.iac.terraform.TerraformJsonParser;
@@ -41,6 +42,7 @@ public final class Parsers {
                 new TerraformParser(),          // *.tf, *.tofu
                 new TerraformJsonParser(),      // *.tfstate, terraform show -json output
                 new KubernetesYamlParser(),     // *.yaml, *.yml with apiVersion and kind
+                new CloudInitParser(),          // #cloud-config user data, cloud.cfg, cloud.cfg.d/*.cfg
                 new ComposeParser(),            // compose.yaml, docker-compose*.yml, or YAML with services and images
                 new DockerfileParser(),         // Dockerfile, Containerfile, Dockerfile.*, *.dockerfile
                 new AptSourcesParser(),         // sources.list, *.list, deb822 *.sources

@@ -127,8 +127,8 @@ public final class ShellMirrors {
             }
         }
         for (String w : words) {
-            if (w.contains("://") && !used.contains(w)) {
-                String candidate = w.substring(Math.max(0, w.indexOf('=') + 1));
+            String candidate = w.substring(Math.max(0, w.indexOf('=') + 1));
+            if (candidate.contains("://") && !used.contains(candidate) && !used.contains(w)) {
                 Values.url(candidate).ifPresent(u -> out.add(ObservationKind.URL, u.value(), Role.UNKNOWN, line, rawLine, ""));
             }
         }
