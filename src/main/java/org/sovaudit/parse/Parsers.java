@@ -12,6 +12,7 @@ import org.sovaudit.parse.host.ResolvConfParser;
 import org.sovaudit.parse.iac.cloudinit.CloudInitParser;
 import org.sovaudit.parse.iac.compose.ComposeParser;
 import org.sovaudit.parse.iac.docker.DockerfileParser;
+import org.sovaudit.parse.iac.openstack.OpenStackConfParser;
 import org.sovaudit.parse.iac.terraform.TerraformJsonParser;
 import org.sovaudit.parse.iac.terraform.TerraformParser;
 import org.sovaudit.parse.k8s.KubernetesYamlParser;
@@ -44,6 +45,7 @@ public final class Parsers {
                 new KubernetesYamlParser(),     // *.yaml, *.yml with apiVersion and kind
                 new CloudInitParser(),          // #cloud-config user data, cloud.cfg, cloud.cfg.d/*.cfg
                 new ComposeParser(),            // compose.yaml, docker-compose*.yml, or YAML with services and images
+                new OpenStackConfParser(),      // keystone.conf, nova.conf ... or oslo.config INI with OpenStack sections
                 new DockerfileParser(),         // Dockerfile, Containerfile, Dockerfile.*, *.dockerfile
                 new AptSourcesParser(),         // sources.list, *.list, deb822 *.sources
                 new NtpConfParser(),            // chrony.conf, ntp.conf, chrony *.sources
