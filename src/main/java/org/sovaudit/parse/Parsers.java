@@ -17,6 +17,7 @@ import org.sovaudit.parse.iac.terraform.TerraformJsonParser;
 import org.sovaudit.parse.iac.terraform.TerraformParser;
 import org.sovaudit.parse.k8s.KubernetesYamlParser;
 import org.sovaudit.parse.network.huawei.HuaweiVrpParser;
+import org.sovaudit.parse.pki.CertificateParser;
 
 /**
  * The one registry of parsers, in the order they are asked whether they read a file: those that
@@ -47,6 +48,7 @@ public final class Parsers {
                 new ComposeParser(),            // compose.yaml, docker-compose*.yml, or YAML with services and images
                 new OpenStackConfParser(),      // keystone.conf, nova.conf ... or oslo.config INI with OpenStack sections
                 new DockerfileParser(),         // Dockerfile, Containerfile, Dockerfile.*, *.dockerfile
+                new CertificateParser(),        // *.pem, *.crt, *.cer, *.der, *.p7b, *.p12, *.pfx, *.jks, or PEM certificate blocks
                 new AptSourcesParser(),         // sources.list, *.list, deb822 *.sources
                 new NtpConfParser(),            // chrony.conf, ntp.conf, chrony *.sources
                 new ResolvConfParser(),         // *resolv.conf, or resolv.conf-like content
