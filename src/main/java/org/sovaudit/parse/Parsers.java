@@ -18,6 +18,7 @@ import org.sovaudit.parse.iac.terraform.TerraformParser;
 import org.sovaudit.parse.k8s.KubernetesYamlParser;
 import org.sovaudit.parse.network.huawei.HuaweiVrpParser;
 import org.sovaudit.parse.pki.CertificateParser;
+import org.sovaudit.parse.pki.WebServerTlsParser;
 
 /**
  * The one registry of parsers, in the order they are asked whether they read a file: those that
@@ -49,6 +50,7 @@ public final class Parsers {
                 new OpenStackConfParser(),      // keystone.conf, nova.conf ... or oslo.config INI with OpenStack sections
                 new DockerfileParser(),         // Dockerfile, Containerfile, Dockerfile.*, *.dockerfile
                 new CertificateParser(),        // *.pem, *.crt, *.cer, *.der, *.p7b, *.p12, *.pfx, *.jks, or PEM certificate blocks
+                new WebServerTlsParser(),       // nginx.conf, httpd.conf, haproxy.cfg, or their content in *.conf / *.cfg
                 new AptSourcesParser(),         // sources.list, *.list, deb822 *.sources
                 new NtpConfParser(),            // chrony.conf, ntp.conf, chrony *.sources
                 new ResolvConfParser(),         // *resolv.conf, or resolv.conf-like content
