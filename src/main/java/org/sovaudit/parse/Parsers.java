@@ -19,6 +19,8 @@ import org.sovaudit.parse.k8s.KubernetesYamlParser;
 import org.sovaudit.parse.network.huawei.HuaweiVrpParser;
 import org.sovaudit.parse.pki.CertificateParser;
 import org.sovaudit.parse.pki.WebServerTlsParser;
+import org.sovaudit.parse.sbom.CycloneDxParser;
+import org.sovaudit.parse.sbom.SpdxJsonParser;
 
 /**
  * The one registry of parsers, in the order they are asked whether they read a file: those that
@@ -44,6 +46,8 @@ public final class Parsers {
         return new Parsers(List.of(
                 new TerraformParser(),          // *.tf, *.tofu
                 new TerraformJsonParser(),      // *.tfstate, terraform show -json output
+                new CycloneDxParser(),          // *.cdx.json, *.cdx.xml, bom.json, bom.xml, or CycloneDX content
+                new SpdxJsonParser(),           // *.spdx.json, or JSON with spdxVersion
                 new KubernetesYamlParser(),     // *.yaml, *.yml with apiVersion and kind
                 new CloudInitParser(),          // #cloud-config user data, cloud.cfg, cloud.cfg.d/*.cfg
                 new ComposeParser(),            // compose.yaml, docker-compose*.yml, or YAML with services and images

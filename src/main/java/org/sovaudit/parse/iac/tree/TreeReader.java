@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JacksonException;
@@ -54,6 +55,15 @@ public final class TreeReader {
         loader.setAllowRecursiveKeys(false);
         loader.setProcessComments(false);
         return YAMLFactory.builder().loaderOptions(loader).streamReadConstraints(CONSTRAINTS).build();
+    }
+
+    private static final Pattern SOURCE_MARK = Pattern.compile(
+            "\\s*\\(?(?:start marker )?at \\[Source: [^;\\]]*; line: (\\d+), column: \\d+\\]\\)?");
+
+    /** Jackson's message without its source description: {@code (start marker at [Source: ...; line: 6 ...])}. */
+    public static String message(JacksonException e) {
+        String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        return SOURCE_MARK.matcher(m).replaceAll(r -> Matcher.quoteReplacement(" (opened at line " + r.group(1) + ")"));
     }
 
     /** One document's lines: {@code first} is the 1-based line it starts at. */
@@ -132,7 +142,7 @@ public final class TreeReader {
             }
             JsonLocation at = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentLocation();
             int line = at == null || at.getLineNr() <= 0 ? chunk.first() : at.getLineNr() + offset;
-            out.error(line, format + ": " + e.getOriginalMessage());
+            out.error(line, format + ": " + message(e));
         } catch (IOException | RuntimeException e) {
             // SnakeYAML signals its own limits with unchecked exceptions
             int line = parser == null || parser.currentLocation().getLineNr() <= 0
