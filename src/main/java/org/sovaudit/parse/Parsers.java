@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.sovaudit.model.SourceFile;
+import org.sovaudit.parse.ai.HuggingFaceConfigParser;
+import org.sovaudit.parse.ai.OnnxModelParser;
 import org.sovaudit.parse.host.AptSourcesParser;
 import org.sovaudit.parse.host.NtpConfParser;
 import org.sovaudit.parse.host.ResolvConfParser;
@@ -48,6 +50,8 @@ public final class Parsers {
                 new TerraformJsonParser(),      // *.tfstate, terraform show -json output
                 new CycloneDxParser(),          // *.cdx.json, *.cdx.xml, bom.json, bom.xml, or CycloneDX content
                 new SpdxJsonParser(),           // *.spdx.json, or JSON with spdxVersion
+                new HuggingFaceConfigParser(),  // config.json with architectures/model_type, generation_config.json
+                new OnnxModelParser(),          // *.onnx
                 new KubernetesYamlParser(),     // *.yaml, *.yml with apiVersion and kind
                 new CloudInitParser(),          // #cloud-config user data, cloud.cfg, cloud.cfg.d/*.cfg
                 new ComposeParser(),            // compose.yaml, docker-compose*.yml, or YAML with services and images
