@@ -8,6 +8,9 @@ import java.util.Set;
 import org.sovaudit.model.SourceFile;
 import org.sovaudit.parse.ai.HuggingFaceConfigParser;
 import org.sovaudit.parse.ai.OnnxModelParser;
+import org.sovaudit.parse.ai.PackageJsonParser;
+import org.sovaudit.parse.ai.PipRequirementsParser;
+import org.sovaudit.parse.ai.PyprojectParser;
 import org.sovaudit.parse.host.AptSourcesParser;
 import org.sovaudit.parse.host.NtpConfParser;
 import org.sovaudit.parse.host.ResolvConfParser;
@@ -52,6 +55,9 @@ public final class Parsers {
                 new SpdxJsonParser(),           // *.spdx.json, or JSON with spdxVersion
                 new HuggingFaceConfigParser(),  // config.json with architectures/model_type, generation_config.json
                 new OnnxModelParser(),          // *.onnx
+                new PipRequirementsParser(),    // requirements*.txt, requirements/*.txt, constraints*.txt, *.in
+                new PyprojectParser(),          // pyproject.toml
+                new PackageJsonParser(),        // package.json
                 new KubernetesYamlParser(),     // *.yaml, *.yml with apiVersion and kind
                 new CloudInitParser(),          // #cloud-config user data, cloud.cfg, cloud.cfg.d/*.cfg
                 new ComposeParser(),            // compose.yaml, docker-compose*.yml, or YAML with services and images

@@ -119,7 +119,8 @@ public final class SpdxJsonParser implements Parser {
         if (download != null) {
             String d = download.text().strip();
             if (!d.equals("NOASSERTION") && !d.equals("NONE")) {
-                Values.url(d.startsWith("git+") ? d.substring(4) : d).ifPresent(u -> out.add(ObservationKind.URL, u.value(),
+                // a VCS location names its revision after the last '@' of the path (repo.git@v1.2)
+                Values.url(d.startsWith("git+") ? d.substring(4).replaceFirst("@[^/@#]*(?=#|$)", "") : d).ifPresent(u -> out.add(ObservationKind.URL, u.value(),
                         Role.PACKAGE_MIRROR, download.line(), TextLines.line(lines, download.line()), "downloadLocation"));
             }
         }
