@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.sovaudit.model.SourceFile;
+import org.sovaudit.parse.ai.AcceleratorRuntimeParser;
+import org.sovaudit.parse.ai.AiSettingsParser;
 import org.sovaudit.parse.ai.HuggingFaceConfigParser;
 import org.sovaudit.parse.ai.OnnxModelParser;
 import org.sovaudit.parse.ai.PackageJsonParser;
@@ -58,6 +60,7 @@ public final class Parsers {
                 new PipRequirementsParser(),    // requirements*.txt, requirements/*.txt, constraints*.txt, *.in
                 new PyprojectParser(),          // pyproject.toml
                 new PackageJsonParser(),        // package.json
+                new AcceleratorRuntimeParser(), // cuda/version.json|txt, CANN and Ascend version.info, rocm/.info/version
                 new KubernetesYamlParser(),     // *.yaml, *.yml with apiVersion and kind
                 new CloudInitParser(),          // #cloud-config user data, cloud.cfg, cloud.cfg.d/*.cfg
                 new ComposeParser(),            // compose.yaml, docker-compose*.yml, or YAML with services and images
@@ -68,6 +71,7 @@ public final class Parsers {
                 new AptSourcesParser(),         // sources.list, *.list, deb822 *.sources
                 new NtpConfParser(),            // chrony.conf, ntp.conf, chrony *.sources
                 new ResolvConfParser(),         // *resolv.conf, or resolv.conf-like content
+                new AiSettingsParser(),         // .env, *.env, or YAML/JSON settings naming AI endpoints (after every YAML/JSON format)
                 new HuaweiVrpParser()));        // by content, whatever the name
     }
 
