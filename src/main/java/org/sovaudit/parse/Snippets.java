@@ -60,9 +60,12 @@ public final class Snippets {
     private static final Pattern URL_USERINFO = Pattern.compile(
             "([A-Za-z][A-Za-z0-9+.-]{0,31}://)([^/@\\s:?#]*):([^/@\\s?#]*)@");
 
-    /** {@code user:password@host/...} without a scheme (registry references, scp-style addresses). */
+    /**
+     * {@code user:password@host/...} without a scheme (registry references, scp-style addresses), also
+     * the second and later hosts of a multi-host URL ({@code rabbit://u:p@h1:5672,u:p@h2:5672/}).
+     */
     private static final Pattern BARE_USERINFO = Pattern.compile(
-            "(^|[\\s\"'=])([A-Za-z0-9._~-]{1,64}):([^\\s@/:\"']{1,256})@(?=[A-Za-z0-9.-]+[/:])");
+            "(^|[\\s\"'=,])([A-Za-z0-9._~-]{1,64}):([^\\s@/:\"']{1,256})@(?=[A-Za-z0-9.-]+[/:])");
 
     /** {@code ?token=...} and {@code &password=...} inside URLs. */
     private static final Pattern QUERY_SECRET = Pattern.compile(

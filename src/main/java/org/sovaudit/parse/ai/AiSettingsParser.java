@@ -13,6 +13,7 @@ import org.sovaudit.model.Role;
 import org.sovaudit.model.SourceFile;
 import org.sovaudit.parse.Parser;
 import org.sovaudit.parse.ResultBuilder;
+import org.sovaudit.parse.Snippets;
 import org.sovaudit.parse.TextLines;
 import org.sovaudit.parse.Values;
 import org.sovaudit.parse.iac.Endpoints;
@@ -180,9 +181,13 @@ public final class AiSettingsParser implements Parser {
                 // a store is its host; database URLs carry credentials and paths that name nobody
                 Endpoints.addHost(out, v, role, line, raw, key);
             } else if (role == Role.API_ENDPOINT) {
-                // other services' paths may embed secrets (webhook tokens): the origin is what names the party
-                Values.url(v).ifPresent(u -> out.add(ObservationKind.URL, u.scheme() + "://" + u.host().authority()
-                        + (u.port().isPresent() ? ":" + u.port().getAsInt() : ""), role, line, raw, key));
+                // other services' paths may embed secrets (webhook tokens): the origin is what names the party,
+                // and the evidence keeps the origin only
+                Values.url(v).ifPresent(u -> {
+                    String origin = u.scheme() + "://" + u.host().authority() + (u.port().isPresent() ? ":" + u.port().getAsInt() : "");
+                    String evidence = u.path().isEmpty() ? raw : raw.replace(v, origin + "/" + Snippets.MASK);
+                    out.add(ObservationKind.URL, origin, role, line, evidence, key);
+                });
             } else {
                 Values.url(v).ifPresent(u -> out.add(ObservationKind.URL, u.value(), role, line, raw, key));
             }
