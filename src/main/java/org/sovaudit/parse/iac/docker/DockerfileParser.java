@@ -46,6 +46,7 @@ public final class DockerfileParser implements Parser {
     private static final Pattern VARIABLE = Pattern.compile("\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-+])([^}]*))?\\}|([A-Za-z_][A-Za-z0-9_]*))");
     private static final Pattern HEREDOC = Pattern.compile("<<-?[\"']?([A-Za-z_][A-Za-z0-9_]*)[\"']?");
     private static final int MAX_HEREDOCS = 1000;
+    private static final Pattern DOCUMENT = Pattern.compile("\\.(?:md|markdown|rst|adoc|txt|html?|pdf|png|jpe?g|svg|json|ya?ml)$");
 
     @Override
     public String id() {
@@ -70,8 +71,11 @@ public final class DockerfileParser implements Parser {
     @Override
     public boolean accepts(SourceFile file) {
         String name = file.name().toLowerCase(Locale.ROOT);
+        if (DOCUMENT.matcher(name).find()) {
+            return false; // Dockerfile.md and the like describe a Dockerfile; they are not one
+        }
         return name.equals("dockerfile") || name.equals("containerfile") || name.startsWith("dockerfile.")
-                || name.endsWith(".dockerfile") || name.endsWith(".containerfile");
+                || name.startsWith("containerfile.") || name.endsWith(".dockerfile") || name.endsWith(".containerfile");
     }
 
     /** One instruction: its keyword, arguments (continuations joined) and first line. */
