@@ -79,6 +79,9 @@ public final class Snippets {
 
     private static final Pattern TOKEN = Pattern.compile("\\S+");
 
+    /** The characters an encrypted-secret shape ({@link #SECRET_SHAPE}) can start with. */
+    private static final String SECRET_START = "\"'%$@";
+
     private Snippets() {
     }
 
@@ -104,9 +107,15 @@ public final class Snippets {
 
     /** {@code text} with every credential this class knows of replaced by {@value #MASK}. */
     public static String redact(String text) {
-        String s = URL_USERINFO.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + ":" + MASK + "@"));
-        s = BARE_USERINFO.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + ":" + MASK + "@"));
-        s = QUERY_SECRET.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "=" + MASK));
+        String s = text;
+        // each pattern needs a character most lines lack: looking for it first spares the regex (same result, faster)
+        if (s.indexOf('@') >= 0) {
+            s = URL_USERINFO.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + ":" + MASK + "@"));
+            s = BARE_USERINFO.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + ":" + MASK + "@"));
+        }
+        if (s.indexOf('=') >= 0) {
+            s = QUERY_SECRET.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "=" + MASK));
+        }
         return redactTokens(s);
     }
 
@@ -174,7 +183,7 @@ public final class Snippets {
             }
             out.append(text, last, m.start());
             last = m.end();
-            if (SECRET_SHAPE.matcher(token).matches()) {
+            if (SECRET_START.indexOf(token.charAt(0)) >= 0 && SECRET_SHAPE.matcher(token).matches()) {
                 out.append(MASK);
                 pending = false;
                 continue;
@@ -190,8 +199,8 @@ public final class Snippets {
                 pending = false;
                 continue;
             }
-            Matcher kv = KEY_VALUE.matcher(token);
-            if (kv.matches()) {
+            Matcher kv = token.indexOf('=') >= 0 || token.indexOf(':') >= 0 ? KEY_VALUE.matcher(token) : null;
+            if (kv != null && kv.matches()) {
                 String value = kv.group(2);
                 out.append(kv.group(1));
                 if (value.isEmpty()) {

@@ -2,21 +2,20 @@ package org.sovaudit.parse.iac.tree;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 /**
  * A YAML or JSON document as a small tree that keeps the line of every node, which Jackson's own
- * trees drop. Read from Jackson's streaming parser. YAML aliases resolve to the anchored node once
- * that node is complete (so a node can never contain itself), and merge keys ({@code <<: *base})
- * copy the entries the map does not already have. Nothing is copied: aliases share nodes, so a
- * "billion laughs" document stays as small as its text.
+ * trees drop. JSON is read from Jackson's streaming parser, YAML from SnakeYAML's events
+ * ({@link YamlEvents}): aliases resolve to the anchored node once that node is complete (so a node
+ * can never contain itself), and merge keys ({@code <<: *base}) copy the entries the map does not
+ * already have. Nothing is copied: aliases share nodes, so a "billion laughs" document stays as
+ * small as its text.
  */
 public final class Tree {
 
@@ -74,15 +73,13 @@ public final class Tree {
 
     private final JsonParser parser;
     private final int lineOffset;
-    private final Map<String, Node> anchors = new HashMap<>();
-
     private Tree(JsonParser parser, int lineOffset) {
         this.parser = parser;
         this.lineOffset = lineOffset;
     }
 
     /**
-     * Reads the document whose first token the parser has just returned.
+     * Reads the JSON document whose first token the parser has just returned.
      *
      * @param lineOffset added to the parser's 1-based lines to make them lines of the whole file
      */
@@ -110,56 +107,25 @@ public final class Tree {
     }
 
     private Node node(JsonToken token) throws IOException {
-        Object anchorId = parser.getObjectId();
-        String anchor = anchorId == null ? null : anchorId.toString();
-        Node node;
         if (token == JsonToken.START_OBJECT) {
             int line = line();
             Map<String, Node> entries = new LinkedHashMap<>();
-            List<Node> merges = new ArrayList<>();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
-                Node value = node(parser.nextToken());
-                if ("<<".equals(key) && parser instanceof YAMLParser) {
-                    merges.add(value);
-                } else {
-                    entries.put(key, value);
-                }
+                entries.put(key, node(parser.nextToken()));
             }
-            for (Node merge : merges) {
-                merge(entries, merge);
-            }
-            node = new MapNode(entries, line);
-        } else if (token == JsonToken.START_ARRAY) {
+            return new MapNode(entries, line);
+        }
+        if (token == JsonToken.START_ARRAY) {
             int line = line();
             List<Node> items = new ArrayList<>();
             JsonToken t;
             while ((t = parser.nextToken()) != JsonToken.END_ARRAY && t != null) {
                 items.add(node(t));
             }
-            node = new ListNode(items, line);
-        } else if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-            Node target = anchors.get(parser.getText());
-            node = target != null ? target : new Scalar("", line());
-        } else {
-            String text = token == JsonToken.VALUE_NULL || token == null ? "" : parser.getText();
-            node = new Scalar(text == null ? "" : text, line());
+            return new ListNode(items, line);
         }
-        if (anchor != null) {
-            anchors.put(anchor, node);
-        }
-        return node;
-    }
-
-    private static void merge(Map<String, Node> entries, Node merge) {
-        if (merge instanceof MapNode map) {
-            map.entries().forEach(entries::putIfAbsent);
-        } else if (merge instanceof ListNode list) {
-            for (Node item : list.items()) {
-                if (item instanceof MapNode map) {
-                    map.entries().forEach(entries::putIfAbsent);
-                }
-            }
-        }
+        String text = token == JsonToken.VALUE_NULL || token == null ? "" : parser.getText();
+        return new Scalar(text == null ? "" : text, line());
     }
 }

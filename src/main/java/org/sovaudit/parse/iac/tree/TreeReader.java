@@ -12,18 +12,20 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 
+import org.sovaudit.parse.ParseException;
 import org.sovaudit.parse.ResultBuilder;
 
 /**
- * Reads YAML (every document of a stream) and JSON into {@link Tree}s, reporting malformed input
- * as file errors with the line it was found at. Input is bounded: size, nesting depth, string and
- * token counts (Jackson {@link StreamReadConstraints}), code points, aliases and nesting (SnakeYAML
- * {@link LoaderOptions}); aliases are never expanded. The factories are configured once and are
- * safe to share between threads.
+ * Reads YAML (every document of a stream, with SnakeYAML's event parser: {@link YamlEvents}) and
+ * JSON (with Jackson) into {@link Tree}s, reporting malformed input as file errors with the line it
+ * was found at. Input is bounded: size, nesting depth, string and token counts (Jackson
+ * {@link StreamReadConstraints}), code points, aliases and nesting (SnakeYAML {@link LoaderOptions}
+ * and {@link YamlEvents#MAX_DEPTH}); aliases are never expanded. The factory and options are
+ * configured once and are safe to share between threads.
  */
 public final class TreeReader {
 
@@ -41,20 +43,20 @@ public final class TreeReader {
             .maxNumberLength(100)
             .maxTokenCount(2_000_000)
             .build();
-    private static final YAMLFactory YAML = yamlFactory();
+    private static final LoaderOptions LOADER = loaderOptions();
     private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
 
     private TreeReader() {
     }
 
-    private static YAMLFactory yamlFactory() {
+    private static LoaderOptions loaderOptions() {
         LoaderOptions loader = new LoaderOptions();
         loader.setMaxAliasesForCollections(50);
         loader.setNestingDepthLimit(MAX_DEPTH);
         loader.setCodePointLimit((int) MAX_BYTES);
         loader.setAllowRecursiveKeys(false);
         loader.setProcessComments(false);
-        return YAMLFactory.builder().loaderOptions(loader).streamReadConstraints(CONSTRAINTS).build();
+        return loader;
     }
 
     private static final Pattern SOURCE_MARK = Pattern.compile(
@@ -71,20 +73,56 @@ public final class TreeReader {
     }
 
     /**
-     * Reads every YAML document of {@code lines} and hands each root to {@code each}. The stream is
-     * split at document markers first, so a broken document is reported with its line and the
-     * others are still read.
+     * Reads every YAML document of {@code lines} and hands each root to {@code each}. A stream that
+     * does not parse whole is split at document markers and read again document by document, so a
+     * broken document is reported with its line and the others are still read.
      */
     public static void yaml(List<String> lines, ResultBuilder out, Consumer<Tree.Node> each) {
-        for (Chunk chunk : chunks(lines)) {
-            read(YAML, chunk, out, each, "YAML");
+        // one parser over the whole stream is faster than one per document; only a stream that fails
+        // is read again document by document, so that its good documents still count
+        List<Tree.Node> roots = new ArrayList<>();
+        ResultBuilder probe = new ResultBuilder(out.path());
+        readYaml(new Chunk(1, String.join("\n", lines) + "\n"), probe, roots::add);
+        if (probe.build().errors().isEmpty()) {
+            roots.forEach(each);
+            return;
         }
+        for (Chunk chunk : chunks(lines)) {
+            readYaml(chunk, out, each);
+        }
+    }
+
+    private static void readYaml(Chunk chunk, ResultBuilder out, Consumer<Tree.Node> each) {
+        try {
+            YamlEvents.read(chunk.text(), LOADER, chunk.first() - 1, each);
+        } catch (MarkedYAMLException marked) {
+            out.error(markedLine(marked, chunk.first() - 1), "YAML: " + marked.getProblem() + context(marked));
+        } catch (ParseException e) {
+            out.error(e.line() > 0 ? e.line() : chunk.first(), "YAML: " + e.getMessage());
+        } catch (YAMLException | StackOverflowError | IllegalArgumentException | IllegalStateException e) {
+            // SnakeYAML signals its own limits (code points, aliases) with unchecked exceptions
+            out.error(chunk.first(), "YAML: " + e.getMessage());
+        }
+    }
+
+    private static int markedLine(MarkedYAMLException marked, int offset) {
+        if (marked.getProblemMark() == null) {
+            return offset + 1;
+        }
+        // a construct left open is best shown where it opened, not at the end of the stream
+        boolean unclosed = marked.getProblem() != null && marked.getProblem().contains("end of stream")
+                && marked.getContextMark() != null;
+        return (unclosed ? marked.getContextMark() : marked.getProblemMark()).getLine() + 1 + offset;
+    }
+
+    private static String context(MarkedYAMLException marked) {
+        return marked.getContext() == null ? "" : " (" + marked.getContext() + ")";
     }
 
     /** Reads one JSON document; null when it is malformed (the error is recorded). */
     public static Tree.Node json(String text, ResultBuilder out) {
         List<Tree.Node> roots = new ArrayList<>(1);
-        read(JSON, new Chunk(1, text), out, roots::add, "JSON");
+        readJson(JSON, new Chunk(1, text), out, roots::add, "JSON");
         return roots.isEmpty() ? null : roots.get(0);
     }
 
@@ -121,7 +159,7 @@ public final class TreeReader {
         return new Chunk(from + 1, String.join("\n", lines.subList(from, to)) + "\n");
     }
 
-    private static void read(JsonFactory factory, Chunk chunk, ResultBuilder out, Consumer<Tree.Node> each, String format) {
+    private static void readJson(JsonFactory factory, Chunk chunk, ResultBuilder out, Consumer<Tree.Node> each, String format) {
         int offset = chunk.first() - 1;
         JsonParser parser = null;
         try {
@@ -130,21 +168,10 @@ public final class TreeReader {
                 each.accept(Tree.read(parser, offset));
             }
         } catch (JacksonException e) {
-            if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
-                // SnakeYAML's own problem and context read better than its first message line
-                String context = marked.getContext() == null ? "" : " (" + marked.getContext() + ")";
-                // a construct left open is best shown where it opened, not at the end of the stream
-                boolean unclosed = marked.getProblem() != null && marked.getProblem().contains("end of stream")
-                        && marked.getContextMark() != null;
-                int line = (unclosed ? marked.getContextMark() : marked.getProblemMark()).getLine() + 1 + offset;
-                out.error(line, format + ": " + marked.getProblem() + context);
-                return;
-            }
             JsonLocation at = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentLocation();
             int line = at == null || at.getLineNr() <= 0 ? chunk.first() : at.getLineNr() + offset;
             out.error(line, format + ": " + message(e));
         } catch (IOException | RuntimeException e) {
-            // SnakeYAML signals its own limits with unchecked exceptions
             int line = parser == null || parser.currentLocation().getLineNr() <= 0
                     ? chunk.first() : parser.currentLocation().getLineNr() + offset;
             out.error(line, format + ": " + e.getMessage());
