@@ -1,5 +1,7 @@
 package org.sovaudit.parse.ai;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,6 +59,8 @@ public final class AiSettingsParser implements Parser {
             "(?i)(?:base_?url|api_?base|azure_endpoint|openai|dashscope|qianfan|deepseek|zhipu|moonshot|ollama|anthropic|"
                     + "inference_?(?:url|endpoint)|llm)");
     private static final Pattern NON_WORD = Pattern.compile("[^A-Za-z0-9]+");
+    private static final int MAX_DEPTH = 40;
+    private static final int MAX_PATH = 512;
 
     @Override
     public String id() {
@@ -109,10 +113,10 @@ public final class AiSettingsParser implements Parser {
         } else if (file.name().toLowerCase(Locale.ROOT).endsWith(".json")) {
             Tree.Node root = TreeReader.json(file.text(), out);
             if (root != null) {
-                walk(root, "", false, 0, lines, out);
+                walk(root, "", 0, visited(), lines, out);
             }
         } else {
-            TreeReader.yaml(lines, out, root -> walk(root, "", false, 0, lines, out));
+            TreeReader.yaml(lines, out, root -> walk(root, "", 0, visited(), lines, out));
         }
         return out.build();
     }
@@ -144,8 +148,13 @@ public final class AiSettingsParser implements Parser {
         return comment >= 0 ? v.substring(0, comment).strip() : v;
     }
 
-    private static void walk(Tree.Node node, String path, boolean ai, int depth, List<String> lines, ResultBuilder out) {
-        if (depth > 40) {
+    /** Containers already visited: YAML aliases share nodes, and each is read once (no alias bomb). */
+    private static Set<Tree.Node> visited() {
+        return Collections.newSetFromMap(new IdentityHashMap<>());
+    }
+
+    private static void walk(Tree.Node node, String path, int depth, Set<Tree.Node> visited, List<String> lines, ResultBuilder out) {
+        if (depth > MAX_DEPTH || path.length() > MAX_PATH || !visited.add(node)) {
             return;
         }
         if (node instanceof Tree.MapNode map) {
@@ -154,7 +163,7 @@ public final class AiSettingsParser implements Parser {
                 if (e.getValue() instanceof Tree.Scalar s) {
                     setting(key, s.text(), s.line(), TextLines.line(lines, s.line()), out);
                 } else {
-                    walk(e.getValue(), key, ai, depth + 1, lines, out);
+                    walk(e.getValue(), key, depth + 1, visited, lines, out);
                 }
             }
         } else if (node instanceof Tree.ListNode list) {
@@ -162,7 +171,7 @@ public final class AiSettingsParser implements Parser {
                 if (item instanceof Tree.Scalar s) {
                     setting(path, s.text(), s.line(), TextLines.line(lines, s.line()), out);
                 } else {
-                    walk(item, path, ai, depth + 1, lines, out);
+                    walk(item, path, depth + 1, visited, lines, out);
                 }
             }
         }
