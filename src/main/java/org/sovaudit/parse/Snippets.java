@@ -109,11 +109,13 @@ public final class Snippets {
     public static String redact(String text) {
         String s = text;
         // each pattern needs a character most lines lack: looking for it first spares the regex (same result, faster)
-        if (s.indexOf('@') >= 0) {
-            s = URL_USERINFO.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + ":" + MASK + "@"));
+        if (s.indexOf('@') >= 0 && s.indexOf(':') >= 0 && s.indexOf(':') < s.lastIndexOf('@')) {
+            if (s.indexOf("://") >= 0) {
+                s = URL_USERINFO.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + ":" + MASK + "@"));
+            }
             s = BARE_USERINFO.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + ":" + MASK + "@"));
         }
-        if (s.indexOf('=') >= 0) {
+        if (s.indexOf('=') >= 0 && (s.indexOf('?') >= 0 || s.indexOf('&') >= 0 || s.indexOf(';') >= 0)) {
             s = QUERY_SECRET.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "=" + MASK));
         }
         return redactTokens(s);
