@@ -177,8 +177,13 @@ public final class AiSettingsParser implements Parser {
         }
     }
 
-    /** Classifies one setting by its (normalised) name. */
-    static void setting(String key, String value, int line, String raw, ResultBuilder out) {
+    /**
+     * Classifies one setting by its name (an environment variable, or a path of keys joined with
+     * {@code _}) and records what its value names. Shared with the deployment formats that carry
+     * settings (compose {@code environment}, Kubernetes container {@code env} and ConfigMap data).
+     */
+    public static void setting(String name, String value, int line, String raw, ResultBuilder out) {
+        String key = normalKey(name);
         String v = value == null ? "" : value.strip();
         if (v.isEmpty() || Endpoints.templated(v)) {
             return;

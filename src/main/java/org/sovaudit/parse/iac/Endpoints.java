@@ -39,7 +39,10 @@ public final class Endpoints {
         return false;
     }
 
-    /** Records only the host of {@code value} (a URL's host, or a host with an optional port). */
+    /**
+     * Records only the host of {@code value} (a URL's host, or a host with an optional port); a
+     * single-label name ({@code db}, {@code redis}) is an internal service and is not recorded.
+     */
     public static boolean addHost(ResultBuilder out, String value, Role role, int line, String rawLine, String context) {
         String v = value == null ? "" : value.strip();
         if (v.isEmpty() || templated(v)) {
@@ -47,7 +50,11 @@ public final class Endpoints {
         }
         Optional<Values.WebUrl> url = Values.url(v);
         if (url.isPresent()) {
-            out.add(url.get().host(), role, line, rawLine, context);
+            Values.Host host = url.get().host();
+            if (!host.ip() && host.value().indexOf('.') < 0) {
+                return false; // a single-label name is a service inside the ministry's own network
+            }
+            out.add(host, role, line, rawLine, context);
             return true;
         }
         Optional<Values.HostPort> hp = Values.hostPort(v);

@@ -12,6 +12,7 @@ import org.sovaudit.model.SourceFile;
 import org.sovaudit.parse.Parser;
 import org.sovaudit.parse.ResultBuilder;
 import org.sovaudit.parse.TextLines;
+import org.sovaudit.parse.ai.AiSettingsParser;
 import org.sovaudit.parse.iac.tree.Tree;
 import org.sovaudit.parse.iac.tree.TreeReader;
 
@@ -32,7 +33,10 @@ import org.sovaudit.parse.iac.tree.TreeReader;
  * cloud's provider name, once per resource, at the first such annotation;</li>
  * <li>ingress controllers: an IngressClass's {@code spec.controller} (a product the cluster runs,
  * plus the cloud when it is a cloud's controller), and an Ingress's {@code ingressClassName} or
- * {@code kubernetes.io/ingress.class} when it names a cloud's class.</li>
+ * {@code kubernetes.io/ingress.class} when it names a cloud's class;</li>
+ * <li>settings in container {@code env} values and single-line ConfigMap {@code data}: inference
+ * endpoints, API base URLs, data stores and AI models, classified by name as in {@code .env} files
+ * ({@link AiSettingsParser#setting}); Secrets are never read.</li>
  * </ul>
  *
  * <p>Each document is read on its own ({@link TreeReader}), so a broken document is reported with
@@ -65,13 +69,13 @@ public final class KubernetesYamlParser implements Parser {
     @Override
     public String description() {
         return "Kubernetes and Helm-rendered manifests (multi-document YAML): container images, storage provisioners, "
-                + "cloud load-balancer annotations, ingress controllers";
+                + "cloud load-balancer annotations, ingress controllers, endpoints in env and ConfigMaps";
     }
 
     @Override
     public Set<Role> roles() {
         return Set.of(Role.CONTAINER_IMAGE, Role.STORAGE_LOCATION, Role.CLOUD_PROVIDER, Role.CLOUD_REGION,
-                Role.SOFTWARE_PACKAGE);
+                Role.SOFTWARE_PACKAGE, Role.AI_ENDPOINT, Role.AI_MODEL, Role.API_ENDPOINT);
     }
 
     @Override
@@ -121,6 +125,7 @@ public final class KubernetesYamlParser implements Parser {
         podSpec(resource.path("template", "spec"), pods, lines, out);
         annotations(resource, lines, out);
         switch (kind) {
+            case "ConfigMap" -> configMap(resource, lines, out);
             case "StorageClass" -> storageClass(resource, lines, out);
             case "IngressClass" -> ingressClass(resource, lines, out);
             case "Ingress" -> ingress(resource, lines, out);
@@ -139,11 +144,23 @@ public final class KubernetesYamlParser implements Parser {
                 continue;
             }
             for (Tree.Node container : containers.items()) {
-                if (container instanceof Tree.MapNode c && c.get("image") instanceof Tree.Scalar image) {
+                if (!(container instanceof Tree.MapNode c)) {
+                    continue;
+                }
+                if (c.get("image") instanceof Tree.Scalar image) {
                     String ref = withoutCredentials(image.text().strip());
                     if (isImageReference(ref)) {
                         out.add(ObservationKind.CONTAINER_IMAGE, ref, Role.CONTAINER_IMAGE, image.line(),
                                 TextLines.line(lines, image.line()), "");
+                    }
+                }
+                if (c.get("env") instanceof Tree.ListNode env) {
+                    for (Tree.Node item : env.items()) {
+                        if (item instanceof Tree.MapNode variable && variable.scalar("value") != null) {
+                            Tree.Scalar value = variable.scalar("value");
+                            AiSettingsParser.setting(variable.text("name"), value.text(), value.line(),
+                                    TextLines.line(lines, value.line()), out);
+                        }
                     }
                 }
             }
@@ -163,6 +180,19 @@ public final class KubernetesYamlParser implements Parser {
                 int line = e.getValue().line();
                 out.add(ObservationKind.CLOUD_PROVIDER, provider, Role.CLOUD_PROVIDER, line, TextLines.line(lines, line),
                         "annotation " + e.getKey());
+            }
+        }
+    }
+
+    /** A ConfigMap's entries are settings like environment variables (Secrets are never read). */
+    private static void configMap(Tree.MapNode resource, List<String> lines, ResultBuilder out) {
+        Tree.MapNode data = resource.map("data");
+        if (data == null) {
+            return;
+        }
+        for (var e : data.entries().entrySet()) {
+            if (e.getValue() instanceof Tree.Scalar value && value.text().indexOf('\n') < 0) {
+                AiSettingsParser.setting(e.getKey(), value.text(), value.line(), TextLines.line(lines, value.line()), out);
             }
         }
     }

@@ -14,6 +14,7 @@ import org.sovaudit.parse.Parser;
 import org.sovaudit.parse.ResultBuilder;
 import org.sovaudit.parse.TextLines;
 import org.sovaudit.parse.Values;
+import org.sovaudit.parse.ai.AiSettingsParser;
 import org.sovaudit.parse.iac.Endpoints;
 import org.sovaudit.parse.iac.tree.Tree;
 import org.sovaudit.parse.iac.tree.TreeReader;
@@ -23,7 +24,8 @@ import org.sovaudit.parse.k8s.KubernetesYamlParser;
  * Docker Compose files. For every service: its {@code image} (a container image, credentials
  * dropped, unresolved {@code ${VAR}} references skipped), its {@code dns} servers (DNS resolvers),
  * its {@code extra_hosts} (the pinned name and address, API endpoints with context
- * {@code extra_hosts}), and its {@code logging} destination: the address options of the
+ * {@code extra_hosts}), its {@code environment} settings (inference endpoints, API base URLs, data
+ * stores and AI models, classified by name as in {@code .env} files), and its {@code logging} destination: the address options of the
  * {@code syslog}, {@code fluentd}, {@code gelf}, {@code splunk} and {@code loki} drivers as log
  * sinks, and the cloud of the {@code awslogs} and {@code gcplogs} drivers (with the
  * {@code awslogs-region}). Top-level {@code x-} extension fields and YAML anchors are honoured
@@ -57,18 +59,18 @@ public final class ComposeParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
     public String description() {
-        return "Docker Compose files: service images, DNS servers, extra hosts, logging destinations";
+        return "Docker Compose files: service images, DNS servers, extra hosts, environment endpoints, logging destinations";
     }
 
     @Override
     public Set<Role> roles() {
         return Set.of(Role.CONTAINER_IMAGE, Role.DNS_RESOLVER, Role.API_ENDPOINT, Role.LOG_SINK, Role.CLOUD_PROVIDER,
-                Role.CLOUD_REGION);
+                Role.CLOUD_REGION, Role.AI_ENDPOINT, Role.AI_MODEL, Role.STORAGE_LOCATION);
     }
 
     @Override
@@ -118,9 +120,29 @@ public final class ComposeParser implements Parser {
                     raw(lines, dns), ""));
         }
         extraHosts(service.get("extra_hosts"), lines, out);
+        environment(service.get("environment"), lines, out);
         Tree.MapNode logging = service.map("logging");
         if (logging != null) {
             logging(logging, lines, out);
+        }
+    }
+
+    /** {@code environment} as a list of {@code KEY=value} or a map: settings classified by name. */
+    private static void environment(Tree.Node node, List<String> lines, ResultBuilder out) {
+        if (node instanceof Tree.MapNode map) {
+            for (Map.Entry<String, Tree.Node> e : map.entries().entrySet()) {
+                if (e.getValue() instanceof Tree.Scalar value) {
+                    AiSettingsParser.setting(e.getKey(), value.text(), value.line(), raw(lines, value), out);
+                }
+            }
+            return;
+        }
+        for (Tree.Scalar entry : Tree.scalars(node)) {
+            int eq = entry.text().indexOf('=');
+            if (eq > 0) {
+                AiSettingsParser.setting(entry.text().substring(0, eq), entry.text().substring(eq + 1), entry.line(),
+                        raw(lines, entry), out);
+            }
         }
     }
 
