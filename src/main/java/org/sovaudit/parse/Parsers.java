@@ -6,6 +6,13 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.sovaudit.model.SourceFile;
+import org.sovaudit.parse.ai.AcceleratorRuntimeParser;
+import org.sovaudit.parse.ai.AiSettingsParser;
+import org.sovaudit.parse.ai.HuggingFaceConfigParser;
+import org.sovaudit.parse.ai.OnnxModelParser;
+import org.sovaudit.parse.ai.PackageJsonParser;
+import org.sovaudit.parse.ai.PipRequirementsParser;
+import org.sovaudit.parse.ai.PyprojectParser;
 import org.sovaudit.parse.generic.GenericTextParser;
 import org.sovaudit.parse.host.ApkRepositoriesParser;
 import org.sovaudit.parse.host.AptSourcesParser;
@@ -27,13 +34,22 @@ import org.sovaudit.parse.host.RsyslogConfParser;
 import org.sovaudit.parse.host.SyslogNgConfParser;
 import org.sovaudit.parse.host.SystemdConfParser;
 import org.sovaudit.parse.host.YumReposParser;
+import org.sovaudit.parse.iac.cloudinit.CloudInitParser;
+import org.sovaudit.parse.iac.compose.ComposeParser;
+import org.sovaudit.parse.iac.docker.DockerfileParser;
+import org.sovaudit.parse.iac.openstack.OpenStackConfParser;
+import org.sovaudit.parse.iac.terraform.TerraformJsonParser;
+import org.sovaudit.parse.iac.terraform.TerraformParser;
 import org.sovaudit.parse.inventory.ArpTableParser;
 import org.sovaudit.parse.inventory.DhcpLeasesParser;
 import org.sovaudit.parse.inventory.NeighborsParser;
 import org.sovaudit.parse.inventory.NmapXmlParser;
-import org.sovaudit.parse.iac.terraform.TerraformParser;
 import org.sovaudit.parse.k8s.KubernetesYamlParser;
 import org.sovaudit.parse.network.huawei.HuaweiVrpParser;
+import org.sovaudit.parse.pki.CertificateParser;
+import org.sovaudit.parse.pki.WebServerTlsParser;
+import org.sovaudit.parse.sbom.CycloneDxParser;
+import org.sovaudit.parse.sbom.SpdxJsonParser;
 
 /**
  * The one registry of parsers, in the order they are asked whether they read a file: those that
@@ -58,7 +74,22 @@ public final class Parsers {
     public static Parsers standard() {
         return new Parsers(List.of(
                 new TerraformParser(),          // *.tf, *.tofu
+                new TerraformJsonParser(),      // *.tfstate, terraform show -json output
+                new CycloneDxParser(),          // *.cdx.json, *.cdx.xml, bom.json, bom.xml, or CycloneDX content
+                new SpdxJsonParser(),           // *.spdx.json, or JSON with spdxVersion
+                new HuggingFaceConfigParser(),  // config.json with architectures/model_type, generation_config.json
+                new OnnxModelParser(),          // *.onnx
+                new PipRequirementsParser(),    // requirements*.txt, requirements/*.txt, constraints*.txt, *.in
+                new PyprojectParser(),          // pyproject.toml
+                new PackageJsonParser(),        // package.json
+                new AcceleratorRuntimeParser(), // cuda/version.json|txt, CANN and Ascend version.info, rocm/.info/version
                 new KubernetesYamlParser(),     // *.yaml, *.yml with apiVersion and kind
+                new CloudInitParser(),          // #cloud-config user data, cloud.cfg, cloud.cfg.d/*.cfg
+                new ComposeParser(),            // compose.yaml, docker-compose*.yml, or YAML with services and images
+                new OpenStackConfParser(),      // keystone.conf, nova.conf ... or oslo.config INI with OpenStack sections
+                new DockerfileParser(),         // Dockerfile, Containerfile, Dockerfile.*, *.dockerfile
+                new CertificateParser(),        // *.pem, *.crt, *.cer, *.der, *.p7b, *.p12, *.pfx, *.jks, or PEM certificate blocks
+                new WebServerTlsParser(),       // nginx.conf, httpd.conf, haproxy.cfg, or their content in *.conf / *.cfg
                 new AptSourcesParser(),         // sources.list, *.list, deb822 *.sources
                 new SystemdConfParser(),        // timesyncd.conf, resolved.conf, journal-upload.conf, their .conf.d
                 new NtpConfParser(),            // chrony.conf, ntp.conf, chrony *.sources
@@ -83,6 +114,7 @@ public final class Parsers {
                 new NmapXmlParser(),            // <nmaprun, whatever the name
                 new NeighborsParser(),          // LLDP/CDP neighbour outputs, by content
                 new ArpTableParser(),           // ARP and neighbour tables, by content
+                new AiSettingsParser(),         // .env, *.env, or YAML/JSON settings naming AI endpoints (after every YAML/JSON format)
                 new HuaweiVrpParser(),          // by content, whatever the name
                 new GenericTextParser()));      // last: any other text configuration, role unknown
     }

@@ -60,9 +60,12 @@ public final class Snippets {
     private static final Pattern URL_USERINFO = Pattern.compile(
             "([A-Za-z][A-Za-z0-9+.-]{0,31}://)([^/@\\s:?#]*):([^/@\\s?#]*)@");
 
-    /** {@code user:password@host/...} without a scheme (registry references, scp-style addresses). */
+    /**
+     * {@code user:password@host/...} without a scheme (registry references, scp-style addresses), also
+     * the second and later hosts of a multi-host URL ({@code rabbit://u:p@h1:5672,u:p@h2:5672/}).
+     */
     private static final Pattern BARE_USERINFO = Pattern.compile(
-            "(^|[\\s\"'=])([A-Za-z0-9._~-]{1,64}):([^\\s@/:\"']{1,256})@(?=[A-Za-z0-9.-]+[/:])");
+            "(^|[\\s\"'=,])([A-Za-z0-9._~-]{1,64}):([^\\s@/:\"']{1,256})@(?=[A-Za-z0-9.-]+[/:])");
 
     /** {@code ?token=...} and {@code &password=...} inside URLs. */
     private static final Pattern QUERY_SECRET = Pattern.compile(
@@ -75,6 +78,9 @@ public final class Snippets {
                     + "[\"']?\\s*[=:])(.*)$");
 
     private static final Pattern TOKEN = Pattern.compile("\\S+");
+
+    /** The characters an encrypted-secret shape ({@link #SECRET_SHAPE}) can start with. */
+    private static final String SECRET_START = "\"'%$@";
 
     private Snippets() {
     }
@@ -101,9 +107,17 @@ public final class Snippets {
 
     /** {@code text} with every credential this class knows of replaced by {@value #MASK}. */
     public static String redact(String text) {
-        String s = URL_USERINFO.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + ":" + MASK + "@"));
-        s = BARE_USERINFO.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + ":" + MASK + "@"));
-        s = QUERY_SECRET.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "=" + MASK));
+        String s = text;
+        // each pattern needs a character most lines lack: looking for it first spares the regex (same result, faster)
+        if (s.indexOf('@') >= 0 && s.indexOf(':') >= 0 && s.indexOf(':') < s.lastIndexOf('@')) {
+            if (s.indexOf("://") >= 0) {
+                s = URL_USERINFO.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + ":" + MASK + "@"));
+            }
+            s = BARE_USERINFO.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + ":" + MASK + "@"));
+        }
+        if (s.indexOf('=') >= 0 && (s.indexOf('?') >= 0 || s.indexOf('&') >= 0 || s.indexOf(';') >= 0)) {
+            s = QUERY_SECRET.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "=" + MASK));
+        }
         return redactTokens(s);
     }
 
@@ -171,7 +185,7 @@ public final class Snippets {
             }
             out.append(text, last, m.start());
             last = m.end();
-            if (SECRET_SHAPE.matcher(token).matches()) {
+            if (SECRET_START.indexOf(token.charAt(0)) >= 0 && SECRET_SHAPE.matcher(token).matches()) {
                 out.append(MASK);
                 pending = false;
                 continue;
@@ -187,8 +201,8 @@ public final class Snippets {
                 pending = false;
                 continue;
             }
-            Matcher kv = KEY_VALUE.matcher(token);
-            if (kv.matches()) {
+            Matcher kv = token.indexOf('=') >= 0 || token.indexOf(':') >= 0 ? KEY_VALUE.matcher(token) : null;
+            if (kv != null && kv.matches()) {
                 String value = kv.group(2);
                 out.append(kv.group(1));
                 if (value.isEmpty()) {

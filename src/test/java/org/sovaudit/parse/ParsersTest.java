@@ -166,7 +166,7 @@ class ParsersTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             charts/portal/Chart.yaml      | apiVersion: v2\\nname: portal\\nversion: 1.0.0
-            docker-compose.yml            | services:\\n  web:\\n    image: nginx
+            notes/compose.txt             | services:\\n  web:\\n    image: nginx
             etc/apt/sources.list.d/x.sources | just some text
             notes/terraform.txt           | provider "aws" { region = "eu-west-1" }
             """)
@@ -216,7 +216,6 @@ class ParsersTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            nginx/conf.d/site.conf        | location @fallback {\\n  proxy_pass http://backend;\\n}
             src/Main.java                 | String url = "https://api.example.com/";
             docs/README.md                | See https://docs.docker.com/ for details.
             package-lock.json             | {"resolved": "https://registry.npmjs.org/a/-/a-1.0.0.tgz"}

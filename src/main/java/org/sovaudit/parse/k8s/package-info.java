@@ -1,5 +1,5 @@
 /**
- * Kubernetes manifests (multi-document YAML, read with Jackson YAML under strict limits): the
- * container images every workload runs, with the line each reference stands on.
+ * Kubernetes and Helm-rendered manifests (multi-document YAML, read with Jackson YAML under strict
+ * limits): container images, storage provisioners, cloud annotations and ingress controllers.
  */
 package org.sovaudit.parse.k8s;

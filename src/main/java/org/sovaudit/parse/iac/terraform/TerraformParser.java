@@ -22,6 +22,7 @@ import org.sovaudit.parse.Parser;
 import org.sovaudit.parse.ResultBuilder;
 import org.sovaudit.parse.TextLines;
 import org.sovaudit.parse.Values;
+import org.sovaudit.parse.iac.Endpoints;
 
 /**
  * Terraform and OpenTofu configuration files. Reports every provider the file requires
@@ -30,7 +31,11 @@ import org.sovaudit.parse.Values;
  * provider configured without a declared source (its local name, e.g. {@code aws}), and every
  * literal {@code region} of a provider block, with the provider type as context (the type of its
  * declared source, else its local name). Regions given by variables, functions or interpolation
- * are skipped: they are not known from the file.
+ * are skipped: they are not known from the file. Also reported: a provider block's literal
+ * endpoints ({@code endpoint}, {@code *_endpoint}, {@code auth_url}, {@code *_url}, and the items of
+ * {@code endpoints}) as API endpoints with the provider type as context; every remote module
+ * {@code source} as a package mirror ({@link Sources}); and the state backend or Terraform Cloud
+ * block as storage locations ({@link Backends}).
  *
  * <p>Values come from hcl4j ({@link SafeHclParser}, which never fetches data sources or runs
  * functions); lines come from {@link HclLocator}, which also reports the structural faults hcl4j
@@ -54,17 +59,18 @@ public final class TerraformParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
     public String description() {
-        return "Terraform/OpenTofu configuration (.tf, .tofu): required providers, provider blocks and regions";
+        return "Terraform/OpenTofu configuration (.tf, .tofu): required providers, provider regions and endpoints, "
+                + "module sources, state backends";
     }
 
     @Override
     public Set<Role> roles() {
-        return Set.of(Role.CLOUD_PROVIDER, Role.CLOUD_REGION);
+        return Set.of(Role.CLOUD_PROVIDER, Role.CLOUD_REGION, Role.API_ENDPOINT, Role.PACKAGE_MIRROR, Role.STORAGE_LOCATION);
     }
 
     @Override
@@ -78,7 +84,11 @@ public final class TerraformParser implements Parser {
     }
 
     /** A provider block found in the text. */
-    private record ProviderBlock(String localName, int line, String region, int regionLine) {
+    private record ProviderBlock(String localName, int line, String region, int regionLine, List<Literal> endpoints) {
+    }
+
+    /** A literal string attribute and its line. */
+    private record Literal(String name, String value, int line) {
     }
 
     @Override
@@ -122,6 +132,10 @@ public final class TerraformParser implements Parser {
             }
         }
         report(requirements, providers, lines, out);
+        Sources.modules(topBlocks(located.body(), "module"), lines, out);
+        for (HclLocator.Node terraform : topBlocks(located.body(), "terraform")) {
+            Backends.report(terraform, lines, out);
+        }
         return out.build();
     }
 
@@ -158,6 +172,10 @@ public final class TerraformParser implements Parser {
                 typeByLocalName.put(p.localName(), p.localName());
                 out.add(ObservationKind.CLOUD_PROVIDER, p.localName(), Role.CLOUD_PROVIDER, p.line(),
                         TextLines.line(lines, p.line()), "");
+            }
+            for (Literal endpoint : p.endpoints()) {
+                Endpoints.add(out, endpoint.value(), Role.API_ENDPOINT, endpoint.line(), TextLines.line(lines, endpoint.line()),
+                        typeByLocalName.get(p.localName()));
             }
             if (p.region() != null) {
                 String region = p.region().strip();
@@ -221,12 +239,38 @@ public final class TerraformParser implements Parser {
             }
             HclLocator.Node region = provider.attribute("region");
             String literal = region == null ? null : region.literal();
-            found.add(new ProviderBlock(provider.labels().get(0), provider.line(), literal, region == null ? 0 : region.line()));
+            found.add(new ProviderBlock(provider.labels().get(0), provider.line(), literal, region == null ? 0 : region.line(),
+                    endpoints(provider)));
         }
         return found;
     }
 
-    private static List<HclLocator.Node> topBlocks(List<HclLocator.Node> body, String type) {
+    /**
+     * The literal endpoints of a provider block: attributes named {@code endpoint}, {@code *_endpoint},
+     * {@code auth_url} or {@code *_url}, and every literal inside an {@code endpoints} block or object.
+     */
+    private static List<Literal> endpoints(HclLocator.Node provider) {
+        List<Literal> found = new ArrayList<>();
+        for (HclLocator.Node child : provider.children()) {
+            boolean group = child.name().equals("endpoints");
+            if (child.kind() == HclLocator.Kind.ATTRIBUTE && child.literal() != null && endpointName(child.name())) {
+                found.add(new Literal(child.name(), child.literal(), child.line()));
+            } else if (group) {
+                for (HclLocator.Node item : child.children()) {
+                    if (item.kind() == HclLocator.Kind.ATTRIBUTE && item.literal() != null) {
+                        found.add(new Literal(item.name(), item.literal(), item.line()));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    static boolean endpointName(String name) {
+        return name.equals("endpoint") || name.endsWith("_endpoint") || name.equals("auth_url") || name.endsWith("_url");
+    }
+
+    static List<HclLocator.Node> topBlocks(List<HclLocator.Node> body, String type) {
         return body.stream().filter(n -> n.kind() == HclLocator.Kind.BLOCK && n.name().equals(type)).toList();
     }
 
@@ -273,7 +317,7 @@ public final class TerraformParser implements Parser {
                     && block.get("region") instanceof String fromLibrary) {
                 region = fromLibrary;
             }
-            confirmed.add(new ProviderBlock(p.localName(), p.line(), region, p.regionLine()));
+            confirmed.add(new ProviderBlock(p.localName(), p.line(), region, p.regionLine(), p.endpoints()));
         }
         return confirmed;
     }

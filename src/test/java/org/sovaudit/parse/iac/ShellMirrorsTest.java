@@ -1,0 +1,71 @@
+package org.sovaudit.parse.iac;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import org.sovaudit.model.Observation;
+import org.sovaudit.parse.ResultBuilder;
+
+class ShellMirrorsTest {
+
+    private static List<String> scan(String command) {
+        ResultBuilder out = new ResultBuilder("Dockerfile");
+        ShellMirrors.scan(command, 1, command, out);
+        return out.build().observations().stream().map(ShellMirrorsTest::row).toList();
+    }
+
+    private static String row(Observation o) {
+        return o.kind().id() + " " + o.value() + " " + o.role().id() + " " + o.context();
+    }
+
+    @Test
+    void sedOnAptSources_reportsTheReplacementHost() {
+        assertEquals(List.of("hostname mirrors.aliyun.com package-mirror sed"),
+                scan("sed -i 's/deb.debian.org/mirrors.aliyun.com/g' /etc/apt/sources.list.d/debian.sources"));
+    }
+
+    @Test
+    void sedWithPipeDelimiterAndEscapes_staysOneWord() {
+        assertEquals(List.of("url https://mirrors.ustc.edu.cn/alpine package-mirror sed"),
+                scan("sed -i \"s|https://dl-cdn.alpinelinux.org/alpine|https://mirrors.ustc.edu.cn/alpine|g\" /etc/apk/repositories"));
+        assertEquals(List.of("hostname mirrors.tuna.tsinghua.edu.cn package-mirror sed"),
+                scan("sed -i 's/archive\\.ubuntu\\.com/mirrors\\.tuna\\.tsinghua\\.edu\\.cn/' /etc/apt/sources.list"));
+    }
+
+    @Test
+    void sedOnAnUnrelatedFile_isNotAMirror() {
+        assertEquals(List.of(), scan("sed -i 's/localhost/db.example.org/' /app/config.ini"));
+    }
+
+    @Test
+    void goproxyList_reportsEachProxyButNotDirect() {
+        assertEquals(List.of("url https://goproxy.cn package-mirror go", "url https://proxy.golang.org package-mirror go"),
+                scan("go env -w GOPROXY=https://goproxy.cn,https://proxy.golang.org,direct"));
+    }
+
+    @Test
+    void npmAndPipOptions_areMirrors_otherUrlsUnknown() {
+        assertEquals(List.of("url https://registry.npmmirror.com package-mirror npm",
+                        "url https://get.example.org/install.sh unknown "),
+                scan("npm install --registry=https://registry.npmmirror.com && curl -fsSL https://get.example.org/install.sh | sh"));
+        assertEquals(List.of("url https://pypi.example.org/simple package-mirror pip"),
+                scan("pip install -i https://user:pw@pypi.example.org/simple torch"));
+    }
+
+    @Test
+    void echoedDebLine_reportsTheRepository() {
+        assertEquals(List.of("url https://repo.example.cn/debian package-mirror apt"),
+                scan("echo \"deb [arch=amd64] https://repo.example.cn/debian bookworm main\" > /etc/apt/sources.list"));
+    }
+
+    @Test
+    void substitution_readsReplacementWithEscapes() {
+        assertEquals(Optional.of("a/b"), ShellMirrors.substitution("s/x/a\\/b/g"));
+        assertEquals(Optional.empty(), ShellMirrors.substitution("s/x//g"));
+        assertEquals(Optional.empty(), ShellMirrors.substitution("s/x"));
+    }
+}
