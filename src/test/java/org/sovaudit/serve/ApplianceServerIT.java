@@ -142,8 +142,12 @@ class ApplianceServerIT {
 
     @Test
     void upload_overTheLimit_is413() throws Exception {
+        // Expect: 100-continue lets the server refuse on the declared length before any body is sent,
+        // as a well-behaved client uploading a large archive would.
         byte[] big = new byte[(8 << 20) + 1024];
-        HttpResponse<byte[]> r = post("/api/audits?home=KE", "application/zip", big);
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri("/api/audits?home=KE"))
+                .header("Content-Type", "application/zip").expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(big)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(413, r.statusCode());
     }
 
