@@ -1,8 +1,12 @@
 # sovaudit appliance image.
 #   docker build -t sovaudit .
 #   docker run --rm --network none -v sovaudit-data:/var/lib/sovaudit -v "$PWD/exports:/in:ro" \
+#       -e SOVAUDIT_KEY_PASSPHRASE="$(cat passphrase)" \
 #       sovaudit scan /in --home KE --out /var/lib/sovaudit/bundle.zip
-#   docker run -d -p 127.0.0.1:8080:8080 -v sovaudit-data:/var/lib/sovaudit sovaudit serve --host 0.0.0.0 --home KE
+#   docker run -d -p 127.0.0.1:8080:8080 -v sovaudit-data:/var/lib/sovaudit -e SOVAUDIT_KEY_PASSPHRASE=... \
+#       sovaudit serve --host 0.0.0.0 --home KE
+# The signing key is encrypted at rest; give its passphrase with SOVAUDIT_KEY_PASSPHRASE, or mount a
+# 0600 file and name it as keys.passphrase-file in a configuration file passed with --config.
 # The appliance needs no network at run time; run audits with --network none.
 
 FROM maven:3.9-eclipse-temurin-25 AS build
