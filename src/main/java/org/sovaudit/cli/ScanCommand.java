@@ -75,6 +75,10 @@ final class ScanCommand implements Callable<Integer> {
         }
         List<Collector> sources = new ArrayList<>();
         for (Path p : paths) {
+            if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.exists(p)) {
+                // said before the signing key is unlocked, so a typo never costs a passphrase prompt
+                throw new org.sovaudit.collect.CollectException("no such file or directory: " + p);
+            }
             sources.add(Collectors.forPath(p, "", limits));
         }
         if (localHost) {
