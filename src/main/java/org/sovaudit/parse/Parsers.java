@@ -11,7 +11,14 @@ import org.sovaudit.parse.host.NtpConfParser;
 import org.sovaudit.parse.host.ResolvConfParser;
 import org.sovaudit.parse.iac.terraform.TerraformParser;
 import org.sovaudit.parse.k8s.KubernetesYamlParser;
+import org.sovaudit.parse.network.arista.AristaEosParser;
+import org.sovaudit.parse.network.cisco.CiscoIosParser;
+import org.sovaudit.parse.network.cisco.CiscoNxosParser;
+import org.sovaudit.parse.network.h3c.H3cComwareParser;
 import org.sovaudit.parse.network.huawei.HuaweiVrpParser;
+import org.sovaudit.parse.network.juniper.JuniperJunosParser;
+import org.sovaudit.parse.network.mikrotik.MikrotikRouterOsParser;
+import org.sovaudit.parse.network.zte.ZteZxrosParser;
 
 /**
  * The one registry of parsers, in the order they are asked whether they read a file: those that
@@ -40,7 +47,15 @@ public final class Parsers {
                 new AptSourcesParser(),         // sources.list, *.list, deb822 *.sources
                 new NtpConfParser(),            // chrony.conf, ntp.conf, chrony *.sources
                 new ResolvConfParser(),         // *resolv.conf, or resolv.conf-like content
-                new HuaweiVrpParser()));        // by content, whatever the name
+                // network devices: by content, whatever the name; one DeviceDetection verdict, specific before generic
+                new AristaEosParser(),
+                new CiscoNxosParser(),
+                new H3cComwareParser(),
+                new ZteZxrosParser(),
+                new JuniperJunosParser(),
+                new MikrotikRouterOsParser(),
+                new HuaweiVrpParser(),
+                new CiscoIosParser()));
     }
 
     public List<Parser> all() {

@@ -13,12 +13,16 @@ import org.junit.jupiter.api.Test;
 class ConfigTokenizerTest {
 
     /** A VRP-like syntax; the view predicate names the commands that open views in flat scripts. */
-    private static final ConfigSyntax SYNTAX = new ConfigSyntax(
-            Set.of("#", "!"), Set.of("#"), Set.of("quit"), Set.of("return"),
-            words -> Set.of("aaa", "interface", "domain").contains(words.get(0))
-                    || (words.size() > 2 && words.get(1).equals("template")),
-            Set.of("---- More ----"),
-            java.util.regex.Pattern.compile("^\\[[^\\]]+\\]\\s*"));
+    private static final ConfigSyntax SYNTAX = ConfigSyntax.builder()
+            .comments("#", "!")
+            .separators("#")
+            .closeWords("quit")
+            .endWords("return")
+            .opensView(words -> Set.of("aaa", "interface", "domain").contains(words.get(0))
+                    || (words.size() > 2 && words.get(1).equals("template")))
+            .pagerMarkers("---- More ----")
+            .prompt(java.util.regex.Pattern.compile("^\\[[^\\]]+\\]\\s*"), "[")
+            .build();
 
     private static ConfigLine line(List<ConfigLine> lines, int number) {
         return lines.stream().filter(l -> l.number() == number).findFirst().orElseThrow();

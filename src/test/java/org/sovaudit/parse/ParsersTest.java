@@ -80,7 +80,7 @@ class ParsersTest {
         for (Parser parser : all) {
             assertTrue(ids.add(parser.id()), "duplicate parser id " + parser.id());
         }
-        assertEquals(6, all.size());
+        assertEquals(13, all.size());
     }
 
     @Test
@@ -122,14 +122,14 @@ class ParsersTest {
     }
 
     @Test
-    void ciscoConfig_isNotReadAsVrp() {
-        assertEquals(Optional.empty(), chosen("BR-RTR-01.cfg", CISCO_IOS));
-        assertEquals(Optional.empty(), chosen("backup.txt", CISCO_IOS));
+    void ciscoConfig_isReadAsCiscoIos_notVrp() {
+        assertEquals(Optional.of("cisco-ios"), chosen("BR-RTR-01.cfg", CISCO_IOS));
+        assertEquals(Optional.of("cisco-ios"), chosen("backup.txt", CISCO_IOS));
     }
 
     @Test
-    void h3cComwareConfig_isNotReadAsVrp() {
-        assertEquals(Optional.empty(), chosen("h3c-core.cfg", H3C_COMWARE));
+    void h3cComwareConfig_isReadAsComware_notVrp() {
+        assertEquals(Optional.of("h3c-comware"), chosen("h3c-core.cfg", H3C_COMWARE));
     }
 
     @Test
