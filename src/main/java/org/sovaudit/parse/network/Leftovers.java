@@ -21,7 +21,8 @@ import org.sovaudit.parse.Values;
  * topology (interface addresses, routes, ACL rules, descriptions, banners), and here tokens are
  * skipped when they follow a word that names the device's own address ({@code source},
  * {@code router-id} ...), when they read as masks or wildcards ({@code 255.255.255.0},
- * {@code 0.0.0.255}), when they are prefixes ({@code 10.0.0.0/8}), paths or mail addresses, and
+ * {@code 0.0.0.255}) or an address is followed by one, when they are prefixes ({@code 10.0.0.0/8}),
+ * paths or mail addresses, and
  * host names need a dot, an alphabetic top label and no file extension ({@code vrpcfg.zip}).
  * {@code key=value} words (RouterOS, agent flags) are read by their value, comma lists item by item.
  */
@@ -70,6 +71,10 @@ final class Leftovers {
             } else if (OWN.contains(bare.toLowerCase(Locale.ROOT))) {
                 skipNext = true;
                 continue;
+            } else if (followedByMask(line, i)) {
+                // an address and its mask or wildcard: a prefix, topology rather than a party
+                skipNext = true;
+                continue;
             }
             if (bare.indexOf(',') >= 0 && bare.indexOf("://") < 0) {
                 int start = 0;
@@ -83,6 +88,14 @@ final class Leftovers {
                 candidate(bare, line, out);
             }
         }
+    }
+
+    private static boolean followedByMask(ConfigLine line, int i) {
+        String next = line.word(i + 1);
+        if (next.isEmpty() || !Character.isDigit(next.charAt(0)) || Values.ipv4(line.word(i)).isEmpty()) {
+            return false;
+        }
+        return Values.ipv4(next).filter(Addresses::maskLike).isPresent();
     }
 
     private static String trimPunctuation(String word) {
