@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,19 +75,17 @@ public final class ConfigTokenizer {
 
     /** The words of {@code s} (already stripped), split at blanks; quotes group words when asked. */
     static List<String> words(String s, boolean quoted) {
-        int count = scan(s, quoted, null);
-        if (count == 0) {
-            return List.of();
-        }
-        String[] out = new String[count];
-        scan(s, quoted, out);
-        return List.of(out);
+        return words(s, quoted, new int[16]);
     }
 
-    /** Counts the words of {@code s}, and stores them in {@code out} when it is given. */
-    private static int scan(String s, boolean quoted, String[] out) {
+    /**
+     * The words of {@code s}; {@code bounds} is scratch space for word boundaries (grown when
+     * needed, so that callers can reuse one buffer for every line).
+     */
+    private static List<String> words(String s, boolean quoted, int[] bounds) {
         int n = s.length();
         int count = 0;
+        int[] b = bounds;
         int i = 0;
         while (i < n) {
             while (i < n && isBlank(s.charAt(i))) {
@@ -116,12 +113,21 @@ public final class ConfigTokenizer {
                 }
                 i++;
             }
-            if (out != null) {
-                out[count] = s.substring(start, Math.min(i, n));
+            if (2 * count + 2 > b.length) {
+                b = java.util.Arrays.copyOf(b, b.length * 2);
             }
+            b[2 * count] = start;
+            b[2 * count + 1] = Math.min(i, n);
             count++;
         }
-        return count;
+        if (count == 0) {
+            return List.of();
+        }
+        String[] out = new String[count];
+        for (int w = 0; w < count; w++) {
+            out[w] = s.substring(b[2 * w], b[2 * w + 1]);
+        }
+        return List.of(out);
     }
 
     static boolean isBlank(char c) {
@@ -203,7 +209,9 @@ public final class ConfigTokenizer {
         private String[] lines = new String[256];
         private String[] raws = new String[256];
         private int[] numbers = new int[256];
+        private int[] indents = new int[256];
         private int count;
+        private final int[] bounds = new int[64];
 
         Lines(String text, ConfigSyntax syntax) {
             this.text = text;
@@ -217,22 +225,25 @@ public final class ConfigTokenizer {
             String section = syntax.sectionPrefix();
             for (int i = 0; i < count; i++) {
                 String line = lines[i];
+                int indent = indents[i];
+                if (indent >= line.length()) {
+                    continue;
+                }
                 String text0 = strip(line);
                 if (text0.isEmpty()) {
                     continue;
                 }
                 int number = numbers[i];
-                int indent = indent(line);
                 if (isComment(text0)) {
                     if (syntax.separators().contains(text0)) {
                         while (!stack.isEmpty() && stack.peek().indent >= indent) {
                             stack.pop();
                         }
                     }
-                    out.add(new ConfigLine(number, indent, text0, words(text0, false), true, parentFor(stack, indent), raws[i]));
+                    out.add(new ConfigLine(number, indent, text0, words(text0, false, bounds), true, parentFor(stack, indent), raws[i]));
                     continue;
                 }
-                List<String> words = words(text0, syntax.quotedWords());
+                List<String> words = words(text0, syntax.quotedWords(), bounds);
                 if (section != null && text0.startsWith(section)) {
                     stack.clear();
                     ConfigLine header = new ConfigLine(number, indent, text0, words, false, null, raws[i]);
@@ -246,7 +257,7 @@ public final class ConfigTokenizer {
                 ConfigLine parent = stack.isEmpty() ? null : stack.peek().line;
                 ConfigLine current = new ConfigLine(number, indent, text0, words, false, parent, raws[i]);
                 out.add(current);
-                String first = words.get(0).toLowerCase(Locale.ROOT);
+                String first = words.size() == 1 ? current.keyword(0) : "";
                 if (words.size() == 1 && syntax.endWords().contains(first)) {
                     stack.clear();
                     continue;
@@ -367,7 +378,7 @@ public final class ConfigTokenizer {
         }
 
         private boolean indentedCommand(String line) {
-            int indent = indent(line);
+            int indent = indents[count - 1];
             return indent > 0 && indent < line.length() && !isComment(strip(line));
         }
 
@@ -376,10 +387,12 @@ public final class ConfigTokenizer {
                 lines = java.util.Arrays.copyOf(lines, count * 2);
                 raws = java.util.Arrays.copyOf(raws, count * 2);
                 numbers = java.util.Arrays.copyOf(numbers, count * 2);
+                indents = java.util.Arrays.copyOf(indents, count * 2);
             }
             lines[count] = line;
             raws[count] = raw;
             numbers[count] = number;
+            indents[count] = indent(line);
             count++;
         }
 

@@ -123,7 +123,7 @@ public final class Snippets {
         if (at && s.indexOf(':') >= 0) {
             s = BARE_USERINFO.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + ":" + MASK + "@"));
         }
-        if (s.indexOf('=') >= 0) {
+        if (s.indexOf('=') >= 0 && (s.indexOf('?') >= 0 || s.indexOf('&') >= 0 || s.indexOf(';') >= 0)) {
             s = QUERY_SECRET.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "=" + MASK));
         }
         return redactTokens(s);
@@ -243,7 +243,7 @@ public final class Snippets {
                 openQuote = unclosedQuote(token.substring(5));
                 continue;
             }
-            Matcher kv = token.indexOf('=') >= 0 || token.indexOf(':') >= 0 ? KEY_VALUE.matcher(token) : null;
+            Matcher kv = credentialKey(token) ? KEY_VALUE.matcher(token) : null;
             if (kv != null && kv.matches()) {
                 String value = kv.group(2);
                 out.append(kv.group(1));
@@ -262,6 +262,31 @@ public final class Snippets {
         }
         out.append(text, last, text.length());
         return out.toString();
+    }
+
+    /** Stems one of which every credential name of {@link #KEY_VALUE} contains. */
+    private static final String[] CREDENTIAL_STEMS = {
+        "pass", "secret", "token", "community", "key", "credential", "psk", "authorization"};
+
+    /**
+     * Whether {@code token} is written {@code key=...} or {@code key:...} with a key that may name
+     * a credential: the cheap test before {@link #KEY_VALUE}, whose names all contain a stem.
+     */
+    private static boolean credentialKey(String token) {
+        int end = 0;
+        while (end < token.length() && token.charAt(end) != '=' && token.charAt(end) != ':') {
+            end++;
+        }
+        if (end == token.length()) {
+            return false;
+        }
+        String key = token.substring(0, end).toLowerCase(Locale.ROOT);
+        for (String stem : CREDENTIAL_STEMS) {
+            if (key.contains(stem)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isSpace(char c) {

@@ -64,6 +64,11 @@ public final class DeviceReader {
      * as an error naming {@code command}.
      */
     public Optional<Values.Host> ip(ConfigLine line, String token, String command) {
+        return ip(line, token, command, line);
+    }
+
+    /** {@link #ip(ConfigLine, String, String)}; a null {@code command} is named after {@code labelled} when needed. */
+    private Optional<Values.Host> ip(ConfigLine line, String token, String command, ConfigLine labelled) {
         String t = clean(token);
         Optional<Values.HostPort> hp = Values.hostPort(t);
         if (hp.isPresent() && hp.get().host().ip()) {
@@ -71,7 +76,7 @@ public final class DeviceReader {
         }
         String address = t.indexOf(':') == t.lastIndexOf(':') && t.indexOf(':') > 0 ? t.substring(0, t.indexOf(':')) : t;
         if (Values.looksLikeIpv4(address)) {
-            out.error(line.number(), "'" + command + "' names '" + address
+            out.error(line.number(), "'" + (command == null ? label(labelled) : command) + "' names '" + address
                     + "', which is not a valid IPv4 address");
         }
         return Optional.empty();
@@ -82,7 +87,7 @@ public final class DeviceReader {
      * more likely the next keyword, such as {@code source-interface}, than a name).
      */
     public Optional<Values.Host> host(ConfigLine line, String token, String command) {
-        Optional<Values.Host> ip = ip(line, token, command);
+        Optional<Values.Host> ip = ip(line, token, command, line);
         if (ip.isPresent()) {
             return ip;
         }
@@ -99,10 +104,10 @@ public final class DeviceReader {
 
     /** Records the host in {@code token} (see {@link #host}); returns whether one was recorded. */
     public boolean add(ConfigLine line, String token, Role role, String context) {
-        return add(line, token, role, context, label(line));
+        return add(line, token, role, context, null);
     }
 
-    /** Records the host in {@code token} (see {@link #host}); errors name {@code command}. */
+    /** Records the host in {@code token} (see {@link #host}); errors name {@code command} (the line's first words when null). */
     public boolean add(ConfigLine line, String token, Role role, String context, String command) {
         Optional<Values.Host> host = host(line, token, command);
         host.ifPresent(h -> out.add(h, role, line.number(), line.raw(), context));
@@ -111,7 +116,7 @@ public final class DeviceReader {
 
     /** Records the IP address in {@code token} (names are not accepted); returns whether one was recorded. */
     public boolean addIp(ConfigLine line, String token, Role role, String context) {
-        Optional<Values.Host> host = ip(line, token, label(line));
+        Optional<Values.Host> host = ip(line, token, null, line);
         host.ifPresent(h -> out.add(h, role, line.number(), line.raw(), context));
         return host.isPresent();
     }

@@ -68,7 +68,8 @@ final class JunosDialect {
     private final DeviceReader r;
     private final Map<ConfigLine, String[]> headerPaths = new IdentityHashMap<>();
     private final Set<String> recorded = new HashSet<>();
-    private final List<String[]> deactivated = new ArrayList<>();
+    /** Deactivated statement paths ({@code deactivate system ntp}), lower-cased and joined by blanks. */
+    private final Set<String> deactivated = new HashSet<>();
     private final Map<String, List<Term>> filters = new LinkedHashMap<>();
     private final Map<String, List<Prefix>> prefixLists = new LinkedHashMap<>();
     /** Internal BGP groups (scope, group, line): their neighbours are in the device's own AS. */
@@ -83,7 +84,7 @@ final class JunosDialect {
     private static final class Term {
         final String name;
         final List<Prefix> sources = new ArrayList<>();
-        final List<String> prefixLists = new ArrayList<>();
+        final Set<String> prefixLists = new java.util.LinkedHashSet<>();
         boolean accept;
 
         Term(String name) {
@@ -130,7 +131,7 @@ final class JunosDialect {
         if (set) {
             for (ConfigLine line : tokens.lines()) {
                 if (!line.comment() && line.keyword(0).equals("deactivate") && line.size() > 1) {
-                    deactivated.add(lower(line.words().subList(1, line.size())));
+                    deactivated.add(String.join(" ", lower(line.words().subList(1, line.size()))));
                 }
             }
         }
@@ -246,18 +247,20 @@ final class JunosDialect {
         return out;
     }
 
+    /** Whether {@code path} or one of its ancestors was deactivated. */
     private boolean isDeactivated(String[] path) {
-        outer:
-        for (String[] prefix : deactivated) {
-            if (prefix.length > path.length) {
-                continue;
+        if (deactivated.isEmpty()) {
+            return false;
+        }
+        StringBuilder prefix = new StringBuilder();
+        for (String word : path) {
+            if (!prefix.isEmpty()) {
+                prefix.append(' ');
             }
-            for (int i = 0; i < prefix.length; i++) {
-                if (!prefix[i].equalsIgnoreCase(path[i])) {
-                    continue outer;
-                }
+            prefix.append(word.toLowerCase(Locale.ROOT));
+            if (deactivated.contains(prefix.toString())) {
+                return true;
             }
-            return true;
         }
         return false;
     }
