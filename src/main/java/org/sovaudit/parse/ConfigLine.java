@@ -96,11 +96,6 @@ public final class ConfigLine {
         return k;
     }
 
-    /** Word {@code i} without one pair of surrounding double or single quotes, or "" past the end. */
-    public String unquoted(int i) {
-        return unquote(word(i));
-    }
-
     public int size() {
         return words.size();
     }
@@ -126,12 +121,6 @@ public final class ConfigLine {
             }
         }
         return -1;
-    }
-
-    /** The word after the first occurrence of {@code keyword} at or after {@code from}, or "". */
-    public String after(String keyword, int from) {
-        int at = indexOf(keyword, from);
-        return at < 0 ? "" : word(at + 1);
     }
 
     /** The enclosing block headers, outermost first. */

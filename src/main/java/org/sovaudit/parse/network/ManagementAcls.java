@@ -50,11 +50,6 @@ public final class ManagementAcls {
         uses.computeIfAbsent(acl, k -> new LinkedHashSet<>()).add(use);
     }
 
-    /** Whether {@code acl} guards management. */
-    public boolean applied(String acl) {
-        return uses.containsKey(acl);
-    }
-
     void emit(ResultBuilder out) {
         for (Map.Entry<String, Set<String>> applied : uses.entrySet()) {
             List<Entry> entries = permits.get(applied.getKey());
