@@ -8,14 +8,17 @@ import java.util.Objects;
 
 /**
  * One command (or comment) of a device configuration, as {@link ConfigTokenizer} reads it.
- * Immutable to its users; the lower-cased words are computed once, when first asked for. Confined
- * to the parse call that made it.
+ * Immutable to its users; its text and lower-cased words are computed once, when first asked for.
+ * Confined to the parse call that made it.
  */
 public final class ConfigLine {
 
     private final int number;
     private final int indent;
-    private final String text;
+    /** The text, or null until first asked for when it is {@code raw[textStart, textEnd)}. */
+    private String text;
+    private final int textStart;
+    private final int textEnd;
     private final List<String> words;
     private final boolean comment;
     private final ConfigLine parent;
@@ -37,10 +40,26 @@ public final class ConfigLine {
         this.number = number;
         this.indent = indent;
         this.text = Objects.requireNonNull(text, "text");
+        this.textStart = 0;
+        this.textEnd = 0;
         this.words = List.copyOf(words);
         this.comment = comment;
         this.parent = parent;
         this.raw = Objects.requireNonNull(raw, "raw");
+    }
+
+    /** A line whose text is {@code raw[textStart, textEnd)}, cut only when asked for. */
+    ConfigLine(int number, int indent, String raw, int textStart, int textEnd, List<String> words, boolean comment,
+               ConfigLine parent) {
+        this.number = number;
+        this.indent = indent;
+        this.raw = raw;
+        this.textStart = textStart;
+        this.textEnd = textEnd;
+        this.text = textStart == 0 && textEnd == raw.length() ? raw : null;
+        this.words = words;
+        this.comment = comment;
+        this.parent = parent;
     }
 
     /** 1-based line number in the file. */
@@ -54,7 +73,12 @@ public final class ConfigLine {
 
     /** The command without leading and trailing white space. */
     public String text() {
-        return text;
+        String t = text;
+        if (t == null) {
+            t = raw.substring(textStart, textEnd);
+            text = t;
+        }
+        return t;
     }
 
     public List<String> words() {
@@ -156,6 +180,6 @@ public final class ConfigLine {
 
     @Override
     public String toString() {
-        return number + ": " + text;
+        return number + ": " + text();
     }
 }

@@ -75,18 +75,18 @@ public final class ConfigTokenizer {
 
     /** The words of {@code s} (already stripped), split at blanks; quotes group words when asked. */
     static List<String> words(String s, boolean quoted) {
-        return words(s, quoted, new int[16]);
+        return words(s, 0, s.length(), quoted, new int[16]);
     }
 
     /**
      * The words of {@code s}; {@code bounds} is scratch space for word boundaries (grown when
      * needed, so that callers can reuse one buffer for every line).
      */
-    private static List<String> words(String s, boolean quoted, int[] bounds) {
-        int n = s.length();
+    private static List<String> words(String s, int from, int to, boolean quoted, int[] bounds) {
+        int n = to;
         int count = 0;
         int[] b = bounds;
-        int i = 0;
+        int i = from;
         while (i < n) {
             while (i < n && isBlank(s.charAt(i))) {
                 i++;
@@ -207,7 +207,6 @@ public final class ConfigTokenizer {
         private final ConfigSyntax syntax;
         private final List<Problem> problems = new ArrayList<>();
         private String[] lines = new String[256];
-        private String[] raws = new String[256];
         private int[] numbers = new int[256];
         private int[] indents = new int[256];
         private int count;
@@ -226,27 +225,32 @@ public final class ConfigTokenizer {
             for (int i = 0; i < count; i++) {
                 String line = lines[i];
                 int indent = indents[i];
-                if (indent >= line.length()) {
-                    continue;
+                int end = line.length();
+                while (end > indent && isBlank(line.charAt(end - 1))) {
+                    end--;
                 }
-                String text0 = strip(line);
-                if (text0.isEmpty()) {
+                int start = indent;
+                while (start < end && isBlank(line.charAt(start))) {
+                    start++;
+                }
+                if (start >= end) {
                     continue;
                 }
                 int number = numbers[i];
-                if (isComment(text0)) {
-                    if (syntax.separators().contains(text0)) {
+                if (isComment(line, start)) {
+                    if (end - start == 1 && syntax.separators().contains(line.substring(start, end))) {
                         while (!stack.isEmpty() && stack.peek().indent >= indent) {
                             stack.pop();
                         }
                     }
-                    out.add(new ConfigLine(number, indent, text0, words(text0, false, bounds), true, parentFor(stack, indent), raws[i]));
+                    out.add(new ConfigLine(number, indent, line, start, end, words(line, start, end, false, bounds), true,
+                            parentFor(stack, indent)));
                     continue;
                 }
-                List<String> words = words(text0, syntax.quotedWords(), bounds);
-                if (section != null && text0.startsWith(section)) {
+                List<String> words = words(line, start, end, syntax.quotedWords(), bounds);
+                if (section != null && line.startsWith(section, start)) {
                     stack.clear();
-                    ConfigLine header = new ConfigLine(number, indent, text0, words, false, null, raws[i]);
+                    ConfigLine header = new ConfigLine(number, indent, line, start, end, words, false, null);
                     out.add(header);
                     stack.push(new Open(header, indent, true));
                     continue;
@@ -255,7 +259,7 @@ public final class ConfigTokenizer {
                     stack.pop();
                 }
                 ConfigLine parent = stack.isEmpty() ? null : stack.peek().line;
-                ConfigLine current = new ConfigLine(number, indent, text0, words, false, parent, raws[i]);
+                ConfigLine current = new ConfigLine(number, indent, line, start, end, words, false, parent);
                 out.add(current);
                 String first = words.size() == 1 ? current.keyword(0) : "";
                 if (words.size() == 1 && syntax.endWords().contains(first)) {
@@ -271,7 +275,7 @@ public final class ConfigTokenizer {
                 }
                 String terminator = syntax.textBlock().apply(words);
                 if (terminator != null && !terminator.isEmpty()) {
-                    i = skipTextBlock(i, text0, terminator);
+                    i = skipTextBlock(i, current.text(), terminator);
                     continue;
                 }
                 if (stack.size() < MAX_DEPTH) {
@@ -300,9 +304,9 @@ public final class ConfigTokenizer {
             return i;
         }
 
-        private boolean isComment(String stripped) {
+        private boolean isComment(String line, int start) {
             for (String prefix : syntax.commentPrefixes()) {
-                if (stripped.startsWith(prefix)) {
+                if (line.startsWith(prefix, start)) {
                     return true;
                 }
             }
@@ -366,12 +370,12 @@ public final class ConfigTokenizer {
                         }
                         line = joined.toString();
                         joined = null;
-                        add(line, line, joinedNumber);
+                        add(line, joinedNumber);
                         indented |= indentedCommand(line);
                         continue;
                     }
                 }
-                add(line, line, number);
+                add(line, number);
                 indented |= indentedCommand(line);
             }
             return indented;
@@ -379,18 +383,16 @@ public final class ConfigTokenizer {
 
         private boolean indentedCommand(String line) {
             int indent = indents[count - 1];
-            return indent > 0 && indent < line.length() && !isComment(strip(line));
+            return indent > 0 && indent < line.length() && !isBlank(line.charAt(indent)) && !isComment(line, indent);
         }
 
-        private void add(String line, String raw, int number) {
+        private void add(String line, int number) {
             if (count == lines.length) {
                 lines = java.util.Arrays.copyOf(lines, count * 2);
-                raws = java.util.Arrays.copyOf(raws, count * 2);
                 numbers = java.util.Arrays.copyOf(numbers, count * 2);
                 indents = java.util.Arrays.copyOf(indents, count * 2);
             }
             lines[count] = line;
-            raws[count] = raw;
             numbers[count] = number;
             indents[count] = indent(line);
             count++;
@@ -423,6 +425,9 @@ public final class ConfigTokenizer {
         private final List<String> words = new ArrayList<>();
         private int statementLine;
         private int statementLineStart;
+        /** Offsets in the text of the statement's first character and of the end of its last word. */
+        private int statementStart;
+        private int statementEnd;
         private int brackets;
 
         Braces(String text, ConfigSyntax syntax) {
@@ -510,8 +515,10 @@ public final class ConfigTokenizer {
             if (words.isEmpty()) {
                 statementLine = lineNumber;
                 statementLineStart = lineStart;
+                statementStart = pos;
             }
             words.add(w);
+            statementEnd = pos + w.length();
         }
 
         private void bareWord() {
@@ -523,7 +530,10 @@ public final class ConfigTokenizer {
                 }
                 pos++;
             }
-            word(text.substring(start, pos));
+            int end = pos;
+            pos = start;
+            word(text.substring(start, end));
+            pos = end;
         }
 
         private void quoted() {
@@ -563,8 +573,10 @@ public final class ConfigTokenizer {
             if (words.isEmpty()) {
                 statementLine = startLine;
                 statementLineStart = startLineStart;
+                statementStart = start;
             }
             words.add(text.substring(start, pos));
+            statementEnd = pos;
         }
 
         private void comment() {
@@ -604,9 +616,14 @@ public final class ConfigTokenizer {
                 return;
             }
             ConfigLine parent = stack.peek();
-            String joined = String.join(" ", words);
-            ConfigLine line = new ConfigLine(statementLine, stack.size() + untracked, joined, List.copyOf(words), false,
-                    parent, raw(statementLine, statementLineStart));
+            String raw = raw(statementLine, statementLineStart);
+            int from = statementStart - statementLineStart;
+            int to = statementEnd - statementLineStart;
+            ConfigLine line = from >= 0 && to <= raw.length() && text.lastIndexOf('\n', statementEnd - 1) < statementStart
+                    // on one line: the text is a cut of it, made only when asked for
+                    ? new ConfigLine(statementLine, stack.size() + untracked, raw, from, to, List.copyOf(words), false, parent)
+                    : new ConfigLine(statementLine, stack.size() + untracked, String.join(" ", words), List.copyOf(words), false,
+                            parent, raw);
             words.clear();
             out.add(line);
             if (opensBlock) {

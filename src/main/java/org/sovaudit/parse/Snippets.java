@@ -280,9 +280,16 @@ public final class Snippets {
         if (end == token.length()) {
             return false;
         }
-        String key = token.substring(0, end).toLowerCase(Locale.ROOT);
+        boolean lower = true;
+        for (int i = 0; i < end && lower; i++) {
+            char c = token.charAt(i);
+            lower = c < 'A' || c > 'Z';
+        }
+        // the first occurrence of a stem lies in the key when the key holds it at all
+        String key = lower ? token : token.substring(0, end).toLowerCase(Locale.ROOT);
         for (String stem : CREDENTIAL_STEMS) {
-            if (key.contains(stem)) {
+            int at = key.indexOf(stem);
+            if (at >= 0 && at + stem.length() <= end) {
                 return true;
             }
         }

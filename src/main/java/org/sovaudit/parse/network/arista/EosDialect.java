@@ -72,8 +72,8 @@ final class EosDialect {
         ConfigLine boot = null;
         String bootVersion = null;
         for (ConfigLine line : tokens.lines()) {
-            String t = line.text();
             if (line.comment()) {
+                String t = line.text();
                 Matcher device = t.length() > 8 && t.indexOf("device:") > 0 ? DEVICE.matcher(t) : null;
                 if (device != null && device.matches()) {
                     r.product(line, "Arista EOS " + device.group(2));
@@ -91,8 +91,9 @@ final class EosDialect {
                 }
                 continue;
             }
-            char c = t.charAt(0);
+            char c = line.word(0).charAt(0);
             if (c == 'S' || c == 's' || c == 'A') {
+                String t = line.text();
                 Matcher image = IMAGE.matcher(t);
                 if (image.matches()) {
                     r.product(line, "Arista EOS " + image.group(1));

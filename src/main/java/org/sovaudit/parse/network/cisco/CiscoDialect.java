@@ -192,24 +192,24 @@ final class CiscoDialect {
         private boolean nxosSeen;
 
         boolean read(ConfigLine line, DeviceReader r) {
-            String t = line.text();
-            char c = t.charAt(0);
+            String t = line.raw();
+            char c = line.word(0).charAt(0);
             if (!line.comment() && line.parent() == null && (c == 'v' || c == 'V') && line.keyword(0).equals("version")) {
-                Matcher m = CONFIG_VERSION.matcher(t);
+                Matcher m = CONFIG_VERSION.matcher(line.text());
                 if (m.matches()) {
                     configVersion = m.group(1);
                     configVersionLine = line;
                 }
                 return true;
             }
-            if (t.startsWith("TAC support:")) {
+            if (line.word(0).equals("TAC") && line.text().startsWith("TAC support:")) {
                 // the support site every NX-OS show version prints: no dependency of the device
                 return true;
             }
             if (t.indexOf("isco") < 0 && t.indexOf("ISCO") < 0) {
                 if (t.indexOf(':') > 0) {
-                    Matcher m = line.comment() && t.indexOf("hassis") > 0 ? CHASSIS.matcher(t)
-                            : t.indexOf("ersion") > 0 ? NXOS_VERSION.matcher(t) : null;
+                    Matcher m = line.comment() && t.indexOf("hassis") > 0 ? CHASSIS.matcher(line.text())
+                            : t.indexOf("ersion") > 0 ? NXOS_VERSION.matcher(line.text()) : null;
                     if (m != null && m.matches()) {
                         r.product(line, (m.pattern() == CHASSIS ? "Cisco " : "Cisco NX-OS ") + m.group(1));
                         nxosSeen |= m.pattern() == NXOS_VERSION;
@@ -218,6 +218,7 @@ final class CiscoDialect {
                 }
                 return false;
             }
+            t = line.text();
             Matcher m = IOS_XE.matcher(t);
             if (m.matches()) {
                 r.product(line, "Cisco IOS XE " + m.group(1));

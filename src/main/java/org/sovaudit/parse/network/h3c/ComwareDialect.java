@@ -103,7 +103,7 @@ final class ComwareDialect {
 
     /** The version header and {@code display version} lines; returns whether the line was one. */
     private static boolean product(ConfigLine line, DeviceReader r) {
-        char c = line.text().charAt(0);
+        char c = line.word(0).charAt(0);
         if (c == 'v' || c == 'V') {
             Matcher version = VERSION.matcher(line.text());
             if (version.matches() && line.parent() == null) {

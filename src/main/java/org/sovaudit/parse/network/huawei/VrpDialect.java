@@ -87,8 +87,8 @@ final class VrpDialect {
         boolean returned = false;
         for (ConfigLine line : tokens.lines()) {
             if (line.comment()) {
-                if (line.text().length() > 10 && (line.text().charAt(1) == 'S' || line.text().charAt(1) == 's'
-                        || Character.isWhitespace(line.text().charAt(1)))) {
+                String w = line.word(0);
+                if (w.length() == 1 && line.size() > 2 || w.length() > 1 && (w.charAt(1) == 'S' || w.charAt(1) == 's')) {
                     Matcher software = SOFTWARE_HEADER.matcher(line.text());
                     if (software.matches()) {
                         r.product(line, "Huawei VRP " + software.group(1).toUpperCase(Locale.ROOT));
@@ -96,7 +96,7 @@ final class VrpDialect {
                 }
                 continue;
             }
-            char c = line.text().charAt(0);
+            char c = line.word(0).charAt(0);
             if (c == 'V' || c == 'v' || c == 'H' || c == 'h') {
                 Matcher version = VRP_VERSION.matcher(line.text());
                 if (version.matches()) {

@@ -2,7 +2,6 @@ package org.sovaudit.parse.network.juniper;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +65,8 @@ final class JunosDialect {
             "timeout", "retry", "routing-instance");
 
     private final DeviceReader r;
-    private final Map<ConfigLine, String[]> headerPaths = new IdentityHashMap<>();
+    /** The statements enclosing the one being read, with their paths: headers come before their children. */
+    private final java.util.ArrayDeque<Object[]> open = new java.util.ArrayDeque<>();
     private final Set<String> recorded = new HashSet<>();
     /** Deactivated statement paths ({@code deactivate system ntp}), lower-cased and joined by blanks. */
     private final Set<String> deactivated = new HashSet<>();
@@ -154,13 +154,14 @@ final class JunosDialect {
                 own = 0;
                 inactive = isDeactivated(path);
             } else {
-                String[] parentPath = line.parent() == null ? new String[0] : headerPath(line.parent());
+                String[] parentPath = parentPath(line);
                 String[] mine = words(line, 0);
                 path = new String[parentPath.length + mine.length];
                 System.arraycopy(parentPath, 0, path, 0, parentPath.length);
                 System.arraycopy(mine, 0, path, parentPath.length, mine.length);
                 own = parentPath.length;
                 inactive = inactive(line);
+                open.push(new Object[] {line, path});
             }
             if (path.length == 0) {
                 continue;
@@ -205,29 +206,33 @@ final class JunosDialect {
         }
     }
 
-    private String[] headerPath(ConfigLine header) {
-        String[] cached = headerPaths.get(header);
-        if (cached != null) {
-            return cached;
+    /** The path of the block {@code line} stands in: its header was read just before, or is still open. */
+    private String[] parentPath(ConfigLine line) {
+        ConfigLine parent = line.parent();
+        while (!open.isEmpty() && open.peek()[0] != parent) {
+            open.pop();
         }
-        String[] parent = header.parent() == null ? new String[0] : headerPath(header.parent());
-        String[] mine = words(header, 0);
-        String[] path = new String[parent.length + mine.length];
-        System.arraycopy(parent, 0, path, 0, parent.length);
-        System.arraycopy(mine, 0, path, parent.length, mine.length);
-        headerPaths.put(header, path);
-        return path;
+        return parent == null || open.isEmpty() ? new String[0] : (String[]) open.peek()[1];
     }
 
     /** The words of {@code line} from {@code from}, annotations removed, keywords as written. */
     private static String[] words(ConfigLine line, int from) {
-        List<String> out = new ArrayList<>(line.size());
+        int annotations = 0;
         for (int i = from; i < line.size(); i++) {
-            if (!ANNOTATIONS.contains(line.keyword(i))) {
-                out.add(line.word(i));
+            String w = line.word(i);
+            if (w.endsWith(":") && ANNOTATIONS.contains(line.keyword(i))) {
+                annotations++;
             }
         }
-        return out.toArray(new String[0]);
+        String[] out = new String[line.size() - from - annotations];
+        int n = 0;
+        for (int i = from; i < line.size(); i++) {
+            String w = line.word(i);
+            if (annotations == 0 || !(w.endsWith(":") && ANNOTATIONS.contains(line.keyword(i)))) {
+                out[n++] = w;
+            }
+        }
+        return out;
     }
 
     private static boolean inactive(ConfigLine line) {

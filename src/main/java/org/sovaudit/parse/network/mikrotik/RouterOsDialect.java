@@ -1,10 +1,8 @@
 package org.sovaudit.parse.network.mikrotik;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -67,10 +65,27 @@ final class RouterOsDialect {
         this.r = r;
     }
 
-    /** One command: its menu, verb, positional words and arguments. */
-    private record Command(String menu, String verb, List<String> positional, Map<String, String> args, Map<String, String> find) {
+    /**
+     * One command: its menu, verb, positional words, arguments and {@code [ find ... ]} selectors
+     * (both as alternating keys and values: commands hold a handful, a scan beats a map).
+     */
+    private record Command(String menu, String verb, List<String> positional, String[] args, String[] find) {
         String arg(String key) {
-            return args.getOrDefault(key, "");
+            return lookup(args, key);
+        }
+
+        String selector(String key, String otherwise) {
+            String v = lookup(find, key);
+            return v.isEmpty() ? otherwise : v;
+        }
+
+        private static String lookup(String[] pairs, String key) {
+            for (int i = 0; i + 1 < pairs.length; i += 2) {
+                if (pairs[i].equals(key)) {
+                    return pairs[i + 1];
+                }
+            }
+            return "";
         }
     }
 
@@ -148,9 +163,9 @@ final class RouterOsDialect {
         if (!VERBS.contains(verb)) {
             return Optional.empty();
         }
-        List<String> positional = new ArrayList<>();
-        Map<String, String> args = new LinkedHashMap<>();
-        Map<String, String> find = new LinkedHashMap<>();
+        List<String> positional = new ArrayList<>(2);
+        List<String> args = new ArrayList<>(16);
+        List<String> find = new ArrayList<>(2);
         boolean inFind = false;
         for (int j = i + 1; j < line.size(); j++) {
             String w = line.word(j);
@@ -164,14 +179,14 @@ final class RouterOsDialect {
             }
             int eq = w.indexOf('=');
             if (eq > 0) {
-                String key = w.substring(0, eq).toLowerCase(Locale.ROOT);
-                String value = ConfigLine.unquote(w.substring(eq + 1));
-                (inFind ? find : args).put(key, value);
+                List<String> target = inFind ? find : args;
+                target.add(w.substring(0, eq));
+                target.add(ConfigLine.unquote(w.substring(eq + 1)));
             } else if (!inFind) {
                 positional.add(w);
             }
         }
-        return Optional.of(new Command(menu.toString(), verb, positional, args, find));
+        return Optional.of(new Command(menu.toString(), verb, positional, args.toArray(new String[0]), find.toArray(new String[0])));
     }
 
     private static boolean local(String menu) {
@@ -239,7 +254,7 @@ final class RouterOsDialect {
             }
             case "ip route", "ipv6 route" -> route(line, c);
             case "ip service" -> {
-                String service = c.find().getOrDefault("name", c.positional().isEmpty() ? "" : c.positional().get(0));
+                String service = c.selector("name", c.positional().isEmpty() ? "" : c.positional().get(0));
                 sources(line, c.arg("address"), service.isEmpty() ? "service" : service);
             }
             case "user" -> sources(line, c.arg("address"), "user");

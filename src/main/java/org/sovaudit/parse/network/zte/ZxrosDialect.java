@@ -103,10 +103,11 @@ final class ZxrosDialect {
 
     /** {@code show version} lines (also in comments); returns whether the line was one. */
     private static boolean product(ConfigLine line, DeviceReader r) {
-        String t = line.text();
-        if (t.indexOf("ZXR") < 0 && t.indexOf("zxr") < 0 && t.indexOf("Zxr") < 0) {
+        String raw = line.raw();
+        if (raw.indexOf("ZXR") < 0 && raw.indexOf("zxr") < 0 && raw.indexOf("Zxr") < 0) {
             return false;
         }
+        String t = line.text();
         boolean found = false;
         Matcher model = MODEL.matcher(t);
         if (model.matches()) {
