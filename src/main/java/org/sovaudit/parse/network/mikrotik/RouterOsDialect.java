@@ -60,6 +60,9 @@ final class RouterOsDialect {
     private static final Pattern MODEL = Pattern.compile("^#\\s*model\\s*=\\s*([A-Za-z0-9][A-Za-z0-9+._-]*)\\s*$");
 
     private final DeviceReader r;
+    /** The section header last read and its menu, so that the lines of a section share one menu string. */
+    private ConfigLine section;
+    private String sectionMenu;
 
     private RouterOsDialect(DeviceReader r) {
         this.r = r;
@@ -133,9 +136,10 @@ final class RouterOsDialect {
     }
 
     /** The command on {@code line}: its menu from the line itself ({@code /ip dns set ...}) or from its section. */
-    private static Optional<Command> command(ConfigLine line) {
+    private Optional<Command> command(ConfigLine line) {
         int i = 0;
         StringBuilder menu = new StringBuilder();
+        String menuName = null;
         if (line.word(0).startsWith("/")) {
             while (i < line.size() && !VERBS.contains(line.keyword(i)) && line.word(i).indexOf('=') < 0 && !line.word(i).equals("[")) {
                 String w = i == 0 ? line.keyword(0).substring(1) : line.keyword(i);
@@ -148,16 +152,21 @@ final class RouterOsDialect {
                 return Optional.empty();
             }
         } else {
-            ConfigLine section = line.parent();
-            if (section == null || !section.word(0).startsWith("/") || line.word(0).startsWith(":")) {
+            ConfigLine header = line.parent();
+            if (header == null || !header.word(0).startsWith("/") || line.word(0).startsWith(":")) {
                 return Optional.empty();
             }
-            for (int j = 0; j < section.size(); j++) {
-                String w = j == 0 ? section.keyword(0).substring(1) : section.keyword(j);
-                if (!w.isEmpty()) {
-                    menu.append(menu.isEmpty() ? "" : " ").append(w);
+            if (header != section) {
+                for (int j = 0; j < header.size(); j++) {
+                    String w = j == 0 ? header.keyword(0).substring(1) : header.keyword(j);
+                    if (!w.isEmpty()) {
+                        menu.append(menu.isEmpty() ? "" : " ").append(w);
+                    }
                 }
+                section = header;
+                sectionMenu = menu.toString();
             }
+            menuName = sectionMenu;
         }
         String verb = line.keyword(i);
         if (!VERBS.contains(verb)) {
@@ -186,7 +195,8 @@ final class RouterOsDialect {
                 positional.add(w);
             }
         }
-        return Optional.of(new Command(menu.toString(), verb, positional, args.toArray(new String[0]), find.toArray(new String[0])));
+        return Optional.of(new Command(menuName == null ? menu.toString() : menuName, verb, positional,
+                args.toArray(new String[0]), find.toArray(new String[0])));
     }
 
     private static boolean local(String menu) {
