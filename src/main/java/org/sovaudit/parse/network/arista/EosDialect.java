@@ -55,6 +55,9 @@ final class EosDialect {
             "ntp", "sflow", "router", "protocol", "idle-timeout", "authentication", "exec", "option", "option-args",
             "server", "prompt", "terminal", "spanning-tree");
 
+    /** Longest line tried against the product patterns; version and model lines are short. */
+    private static final int MAX_PRODUCT_LINE = 512;
+
     private EosDialect() {
     }
 
@@ -72,7 +75,11 @@ final class EosDialect {
         ConfigLine boot = null;
         String bootVersion = null;
         for (ConfigLine line : tokens.lines()) {
+            boolean productLine = line.raw().length() <= MAX_PRODUCT_LINE;
             if (line.comment()) {
+                if (!productLine) {
+                    continue;
+                }
                 String t = line.text();
                 Matcher device = t.length() > 8 && t.indexOf("device:") > 0 ? DEVICE.matcher(t) : null;
                 if (device != null && device.matches()) {
@@ -92,7 +99,7 @@ final class EosDialect {
                 continue;
             }
             char c = line.word(0).charAt(0);
-            if (c == 'S' || c == 's' || c == 'A') {
+            if (productLine && (c == 'S' || c == 's' || c == 'A')) {
                 String t = line.text();
                 Matcher image = IMAGE.matcher(t);
                 if (image.matches()) {

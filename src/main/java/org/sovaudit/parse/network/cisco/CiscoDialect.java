@@ -72,6 +72,9 @@ final class CiscoDialect {
             "destination", "source", "sensor-group", "sensor-path", "subscription", "encoding", "stream",
             "update-policy", "filter", "data-source", "dst-grp", "snsr-grp", "receiver");
 
+    /** Longest line tried against the product patterns; version and model lines are short. */
+    private static final int MAX_PRODUCT_LINE = 512;
+
     /** Words of {@code transport https host NAME port N} that come before the server. */
     private static final Set<String> TRANSPORT_WORDS = Set.of("http", "https", "host", "ipv4", "ipv6", "cns", "xmpp");
 
@@ -193,6 +196,9 @@ final class CiscoDialect {
 
         boolean read(ConfigLine line, DeviceReader r) {
             String t = line.raw();
+            if (t.length() > MAX_PRODUCT_LINE) {
+                return false;
+            }
             char c = line.word(0).charAt(0);
             if (!line.comment() && line.parent() == null && (c == 'v' || c == 'V') && line.keyword(0).equals("version")) {
                 Matcher m = CONFIG_VERSION.matcher(line.text());

@@ -49,6 +49,9 @@ final class ComwareDialect {
     private static final Pattern UPTIME = Pattern.compile("^(H3C|HPE|HP)\\s+([A-Za-z0-9][A-Za-z0-9._-]{1,39})\\s+uptime\\s+is\\b.*",
             Pattern.CASE_INSENSITIVE);
 
+    /** Longest line tried against the product patterns; version and model lines are short. */
+    private static final int MAX_PRODUCT_LINE = 512;
+
     private ComwareDialect() {
     }
 
@@ -104,6 +107,9 @@ final class ComwareDialect {
     /** The version header and {@code display version} lines; returns whether the line was one. */
     private static boolean product(ConfigLine line, DeviceReader r) {
         char c = line.word(0).charAt(0);
+        if (line.raw().length() > MAX_PRODUCT_LINE) {
+            return false;
+        }
         if (c == 'v' || c == 'V') {
             Matcher version = VERSION.matcher(line.text());
             if (version.matches() && line.parent() == null) {

@@ -48,6 +48,9 @@ final class VrpDialect {
     private static final Pattern UPTIME = Pattern.compile("^HUAWEI\\s+([A-Za-z0-9][A-Za-z0-9._-]{1,39})\\b.*\\buptime\\s+is\\b.*",
             Pattern.CASE_INSENSITIVE);
 
+    /** Longest line tried against the product patterns; version and model lines are short. */
+    private static final int MAX_PRODUCT_LINE = 512;
+
     private VrpDialect() {
     }
 
@@ -97,7 +100,7 @@ final class VrpDialect {
                 continue;
             }
             char c = line.word(0).charAt(0);
-            if (c == 'V' || c == 'v' || c == 'H' || c == 'h') {
+            if ((c == 'V' || c == 'v' || c == 'H' || c == 'h') && line.raw().length() <= MAX_PRODUCT_LINE) {
                 Matcher version = VRP_VERSION.matcher(line.text());
                 if (version.matches()) {
                     r.product(line, "Huawei VRP " + version.group(2).toUpperCase(Locale.ROOT));

@@ -122,6 +122,9 @@ final class RouterOsDialect {
 
     private void product(ConfigLine line) {
         String t = line.text();
+        if (t.length() > 512) {
+            return;
+        }
         if (t.indexOf("RouterOS") > 0) {
             Matcher m = HEADER.matcher(t);
             if (m.matches()) {

@@ -65,6 +65,9 @@ final class ZxrosDialect {
     private static final Pattern MODEL = Pattern.compile(
             "(?i).*\\bZXR10\\s+((?:M|T|ZSR|C)?\\d{3,5}[A-Za-z0-9-]*(?:\\s+PLUS)?)\\b.*");
 
+    /** Longest line tried against the product patterns; version and model lines are short. */
+    private static final int MAX_PRODUCT_LINE = 512;
+
     private ZxrosDialect() {
     }
 
@@ -104,7 +107,7 @@ final class ZxrosDialect {
     /** {@code show version} lines (also in comments); returns whether the line was one. */
     private static boolean product(ConfigLine line, DeviceReader r) {
         String raw = line.raw();
-        if (raw.indexOf("ZXR") < 0 && raw.indexOf("zxr") < 0 && raw.indexOf("Zxr") < 0) {
+        if (raw.length() > MAX_PRODUCT_LINE || raw.indexOf("ZXR") < 0 && raw.indexOf("zxr") < 0 && raw.indexOf("Zxr") < 0) {
             return false;
         }
         String t = line.text();
