@@ -45,7 +45,14 @@ import org.sovaudit.parse.inventory.DhcpLeasesParser;
 import org.sovaudit.parse.inventory.NeighborsParser;
 import org.sovaudit.parse.inventory.NmapXmlParser;
 import org.sovaudit.parse.k8s.KubernetesYamlParser;
+import org.sovaudit.parse.network.arista.AristaEosParser;
+import org.sovaudit.parse.network.cisco.CiscoIosParser;
+import org.sovaudit.parse.network.cisco.CiscoNxosParser;
+import org.sovaudit.parse.network.h3c.H3cComwareParser;
 import org.sovaudit.parse.network.huawei.HuaweiVrpParser;
+import org.sovaudit.parse.network.juniper.JuniperJunosParser;
+import org.sovaudit.parse.network.mikrotik.MikrotikRouterOsParser;
+import org.sovaudit.parse.network.zte.ZteZxrosParser;
 import org.sovaudit.parse.pki.CertificateParser;
 import org.sovaudit.parse.pki.WebServerTlsParser;
 import org.sovaudit.parse.sbom.CycloneDxParser;
@@ -115,7 +122,15 @@ public final class Parsers {
                 new NeighborsParser(),          // LLDP/CDP neighbour outputs, by content
                 new ArpTableParser(),           // ARP and neighbour tables, by content
                 new AiSettingsParser(),         // .env, *.env, or YAML/JSON settings naming AI endpoints (after every YAML/JSON format)
-                new HuaweiVrpParser(),          // by content, whatever the name
+                // network devices: by content, whatever the name; one DeviceDetection verdict, specific before generic
+                new AristaEosParser(),
+                new CiscoNxosParser(),
+                new H3cComwareParser(),
+                new ZteZxrosParser(),
+                new JuniperJunosParser(),
+                new MikrotikRouterOsParser(),
+                new HuaweiVrpParser(),
+                new CiscoIosParser(),
                 new GenericTextParser()));      // last: any other text configuration, role unknown
     }
 

@@ -19,8 +19,10 @@ import org.sovaudit.model.Evidence;
  * keyword ({@code password}, {@code cipher}, {@code community}, {@code shared-key}, ... also in the
  * forms {@code key=value} and {@code key: value}), skipping modifiers that sit between a keyword and
  * its secret ({@code password irreversible-cipher ****}, {@code key 7 ****},
- * {@code community read cipher ****}), and anything shaped like a Huawei or Juniper encrypted
- * secret ({@code %^%#...}, {@code $1a$...}, {@code $9$...}) wherever it stands.
+ * {@code community read cipher ****}, {@code authentication-key 6 md5 clear ****}), the name of a
+ * RouterOS SNMP community ({@code /snmp community ... name=****}), and anything shaped like an
+ * encrypted secret of Huawei, H3C, Juniper or Cisco ({@code %^%#...}, {@code $1a$...},
+ * {@code $c$3$...}, {@code $h$6$...}, {@code $9$...}, {@code $8$...}) wherever it stands.
  */
 public final class Snippets {
 
@@ -43,27 +45,34 @@ public final class Snippets {
             "irreversible-cipher", "encrypted-password", "psk", "wpa-psk", "api-key", "apikey", "api_key",
             "access-key", "access_key", "secret-key", "secret_key", "private-key", "credential", "credentials",
             "auth", "priv", "auth-password", "priv-password", "message-digest-key", "bearer",
-            "client-secret", "client_secret");
+            "client-secret", "client_secret", "securityname");
+
+    /** Words between the address and the community in {@code snmp-server host ADDRESS [vrf V] [traps] [version 2c] COMMUNITY}. */
+    private static final Set<String> SNMP_HOST_MODIFIERS = Set.of(
+            "traps", "informs", "trap", "inform", "version", "1", "2c", "3", "auth", "noauth", "priv");
+
+    /** Words in an {@code snmp-server host} line that take a value that is no secret. */
+    private static final Set<String> SNMP_HOST_PAIRED = Set.of("vrf", "use-vrf", "udp-port");
 
     /** Words that sit between a keyword and its secret: encodings, algorithms, access modes. */
     private static final Set<String> MODIFIERS = Set.of(
             "read", "write", "read-write", "ro", "rw", "plain", "encrypted", "hashed", "ascii", "hex",
             "ascii-text", "hexadecimal", "md5", "sha", "sha1", "sha2", "sha224", "sha256", "sha384", "sha512",
             "hmac-sha256", "hmac-md5", "aes", "aes128", "aes192", "aes256", "des", "des56", "3des", "128", "192",
-            "256", "basic", "=", ":", "irreversible", "simple");
+            "256", "basic", "=", ":", "irreversible", "simple", "hash", "clear", "cleartext");
 
-    /** Encrypted-secret shapes: Huawei cipher text, Huawei irreversible hashes, Juniper $9$, crypt hashes. */
+    /**
+     * Encrypted-secret shapes: Huawei cipher text, Huawei irreversible hashes, Juniper and Cisco
+     * type 8/9 {@code $9$}/{@code $8$}, crypt hashes, H3C Comware {@code $c$} cipher and {@code $h$} hash.
+     */
     private static final Pattern SECRET_SHAPE = Pattern.compile(
-            "^[\"']?(?:%\\^%#|%@%#|%\\$%\\$|@%@%|\\$1[a-z]\\$|\\$9\\$|\\$[1256]\\$|\\$[57]y?\\$|\\$8\\$).*");
+            "^[\"']?(?:%\\^%#|%@%#|%\\$%\\$|@%@%|\\$1[a-z]\\$|\\$9\\$|\\$[1256]\\$|\\$[57]y?\\$|\\$8\\$|\\$[ch]\\$).*");
 
     /** {@code scheme://user:password@} */
     private static final Pattern URL_USERINFO = Pattern.compile(
             "([A-Za-z][A-Za-z0-9+.-]{0,31}://)([^/@\\s:?#]*):([^/@\\s?#]*)@");
 
-    /**
-     * {@code user:password@host/...} without a scheme (registry references, scp-style addresses), also
-     * the second and later hosts of a multi-host URL ({@code rabbit://u:p@h1:5672,u:p@h2:5672/}).
-     */
+    /** {@code user:password@host/...} without a scheme (registry references, scp-style addresses). */
     private static final Pattern BARE_USERINFO = Pattern.compile(
             "(^|[\\s\"'=,])([A-Za-z0-9._~-]{1,64}):([^\\s@/:\"']{1,256})@(?=[A-Za-z0-9.-]+[/:])");
 
@@ -76,11 +85,6 @@ public final class Snippets {
             "(?i)^([\"']?[a-z0-9_.-]{0,40}?(?:password|passwd|passphrase|secret|token|community|api[_-]?key|"
                     + "access[_-]?key|secret[_-]?key|private[_-]?key|shared-key|pre-shared-key|auth-key|credentials?|psk|authorization)"
                     + "[\"']?\\s*[=:])(.*)$");
-
-    private static final Pattern TOKEN = Pattern.compile("\\S+");
-
-    /** The characters an encrypted-secret shape ({@link #SECRET_SHAPE}) can start with. */
-    private static final String SECRET_START = "\"'%$@";
 
     private Snippets() {
     }
@@ -105,14 +109,18 @@ public final class Snippets {
         return cap(redact(text), MAX_LENGTH);
     }
 
-    /** {@code text} with every credential this class knows of replaced by {@value #MASK}. */
+    /**
+     * {@code text} with every credential this class knows of replaced by {@value #MASK}. Each
+     * pattern runs only on text holding the characters it needs ({@code ://} and {@code @},
+     * {@code =}), so a line without them costs no regular expression.
+     */
     public static String redact(String text) {
         String s = text;
-        // each pattern needs a character most lines lack: looking for it first spares the regex (same result, faster)
-        if (s.indexOf('@') >= 0 && s.indexOf(':') >= 0 && s.indexOf(':') < s.lastIndexOf('@')) {
-            if (s.indexOf("://") >= 0) {
-                s = URL_USERINFO.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + ":" + MASK + "@"));
-            }
+        boolean at = s.indexOf('@') >= 0;
+        if (at && s.indexOf("://") >= 0) {
+            s = URL_USERINFO.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + ":" + MASK + "@"));
+        }
+        if (at && s.indexOf(':') >= 0) {
             s = BARE_USERINFO.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + ":" + MASK + "@"));
         }
         if (s.indexOf('=') >= 0 && (s.indexOf('?') >= 0 || s.indexOf('&') >= 0 || s.indexOf(';') >= 0)) {
@@ -168,24 +176,53 @@ public final class Snippets {
     }
 
     private static String redactTokens(String text) {
-        Matcher m = TOKEN.matcher(text);
+        // RouterOS names an SNMP community with name=: /snmp community set [ find default=yes ] name=...
+        boolean snmpCommunity = text.indexOf("snmp community") >= 0;
+        // IOS, NX-OS, EOS and ZXROS write the trap community after the address: snmp-server host A [..] COMMUNITY
+        int snmpHost = text.regionMatches(true, 0, "snmp-server host ", 0, 17) ? 0 : -1;
+        boolean skipValue = false;
         StringBuilder out = new StringBuilder(text.length());
         int last = 0;
         boolean pending = false;
         char openQuote = 0;
-        while (m.find()) {
-            String token = m.group();
+        int length = text.length();
+        int pos = 0;
+        while (pos < length) {
+            // tokens are runs of characters that are not white space in the sense of \s
+            while (pos < length && isSpace(text.charAt(pos))) {
+                pos++;
+            }
+            if (pos >= length) {
+                break;
+            }
+            int start = pos;
+            while (pos < length && !isSpace(text.charAt(pos))) {
+                pos++;
+            }
+            String token = text.substring(start, pos);
             if (openQuote != 0) {
                 // inside a quoted secret that spans several words: hide every word up to the closing quote
-                last = m.end();
+                last = pos;
                 if (token.indexOf(openQuote) >= 0) {
                     openQuote = 0;
                 }
                 continue;
             }
-            out.append(text, last, m.start());
-            last = m.end();
-            if (SECRET_START.indexOf(token.charAt(0)) >= 0 && SECRET_SHAPE.matcher(token).matches()) {
+            out.append(text, last, start);
+            last = pos;
+            if (snmpHost >= 0) {
+                String word = token.toLowerCase(Locale.ROOT);
+                if (snmpHost < 3 || skipValue || SNMP_HOST_PAIRED.contains(word) || SNMP_HOST_MODIFIERS.contains(word)) {
+                    skipValue = !skipValue && snmpHost >= 3 && SNMP_HOST_PAIRED.contains(word);
+                    snmpHost++;
+                    out.append(token);
+                } else {
+                    out.append(MASK);
+                    snmpHost = -1;
+                }
+                continue;
+            }
+            if (secretShaped(token)) {
                 out.append(MASK);
                 pending = false;
                 continue;
@@ -201,7 +238,12 @@ public final class Snippets {
                 pending = false;
                 continue;
             }
-            Matcher kv = token.indexOf('=') >= 0 || token.indexOf(':') >= 0 ? KEY_VALUE.matcher(token) : null;
+            if (snmpCommunity && token.regionMatches(true, 0, "name=", 0, 5)) {
+                out.append(token, 0, 5).append(MASK);
+                openQuote = unclosedQuote(token.substring(5));
+                continue;
+            }
+            Matcher kv = credentialKey(token) ? KEY_VALUE.matcher(token) : null;
             if (kv != null && kv.matches()) {
                 String value = kv.group(2);
                 out.append(kv.group(1));
@@ -220,6 +262,52 @@ public final class Snippets {
         }
         out.append(text, last, text.length());
         return out.toString();
+    }
+
+    /** Stems one of which every credential name of {@link #KEY_VALUE} contains. */
+    private static final String[] CREDENTIAL_STEMS = {
+        "pass", "secret", "token", "community", "key", "credential", "psk", "authorization"};
+
+    /**
+     * Whether {@code token} is written {@code key=...} or {@code key:...} with a key that may name
+     * a credential: the cheap test before {@link #KEY_VALUE}, whose names all contain a stem.
+     */
+    private static boolean credentialKey(String token) {
+        int end = 0;
+        while (end < token.length() && token.charAt(end) != '=' && token.charAt(end) != ':') {
+            end++;
+        }
+        if (end == token.length()) {
+            return false;
+        }
+        boolean lower = true;
+        for (int i = 0; i < end && lower; i++) {
+            char c = token.charAt(i);
+            lower = c < 'A' || c > 'Z';
+        }
+        // the first occurrence of a stem lies in the key when the key holds it at all
+        String key = lower ? token : token.substring(0, end).toLowerCase(Locale.ROOT);
+        for (String stem : CREDENTIAL_STEMS) {
+            int at = key.indexOf(stem);
+            if (at >= 0 && at + stem.length() <= end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** Whether {@code token} has the shape of encrypted secret text ({@link #SECRET_SHAPE}). */
+    private static boolean secretShaped(String token) {
+        int i = token.isEmpty() || (token.charAt(0) != '"' && token.charAt(0) != '\'') ? 0 : 1;
+        if (i >= token.length()) {
+            return false;
+        }
+        char c = token.charAt(i);
+        return (c == '%' || c == '@' || c == '$') && SECRET_SHAPE.matcher(token).matches();
     }
 
     /** The word lower-cased, without surrounding quotes and trailing punctuation. */

@@ -13,12 +13,16 @@ import org.junit.jupiter.api.Test;
 class ConfigTokenizerTest {
 
     /** A VRP-like syntax; the view predicate names the commands that open views in flat scripts. */
-    private static final ConfigSyntax SYNTAX = new ConfigSyntax(
-            Set.of("#", "!"), Set.of("#"), Set.of("quit"), Set.of("return"),
-            words -> Set.of("aaa", "interface", "domain").contains(words.get(0))
-                    || (words.size() > 2 && words.get(1).equals("template")),
-            Set.of("---- More ----"),
-            java.util.regex.Pattern.compile("^\\[[^\\]]+\\]\\s*"));
+    private static final ConfigSyntax SYNTAX = ConfigSyntax.builder()
+            .comments("#", "!")
+            .separators("#")
+            .closeWords("quit")
+            .endWords("return")
+            .opensView(words -> Set.of("aaa", "interface", "domain").contains(words.get(0))
+                    || (words.size() > 2 && words.get(1).equals("template")))
+            .pagerMarkers("---- More ----")
+            .prompt(java.util.regex.Pattern.compile("^\\[[^\\]]+\\]\\s*"), "[")
+            .build();
 
     private static ConfigLine line(List<ConfigLine> lines, int number) {
         return lines.stream().filter(l -> l.number() == number).findFirst().orElseThrow();
@@ -152,5 +156,96 @@ class ConfigTokenizerTest {
         assertEquals(List.of("a"), TextLines.split("a\n"));
         assertEquals(List.of(), TextLines.split(""));
         assertEquals(List.of("a\rb"), TextLines.split("a\rb"));
+    }
+
+    @Test
+    void braces_statementsKnowTheirBlocks_commentsAndListsAndQuotesAreUnderstood() {
+        ConfigSyntax braces = ConfigSyntax.builder().layout(ConfigSyntax.Layout.BRACES).build();
+        ConfigTokenizer.Result r = ConfigTokenizer.read("""
+                ## Last commit: 2024-03-18
+                system {
+                    /* two
+                       lines */
+                    name-server { 10.0.0.1; 10.0.0.2; }
+                    login {
+                        message "a; b { c }";
+                    }
+                    domain-search [ a.example b.example ];
+                }
+                """, braces);
+        assertEquals(List.of(), r.problems());
+        List<ConfigLine> lines = r.lines();
+        ConfigLine first = lines.get(0);
+        assertTrue(first.comment());
+        assertEquals(1, first.number());
+        ConfigLine ns1 = lines.stream().filter(l -> l.text().equals("10.0.0.1")).findFirst().orElseThrow();
+        ConfigLine ns2 = lines.stream().filter(l -> l.text().equals("10.0.0.2")).findFirst().orElseThrow();
+        assertEquals(5, ns1.number());
+        assertEquals(5, ns2.number(), "statements sharing a line keep its number");
+        assertEquals(List.of("system", "name-server"), ns1.headers().stream().map(ConfigLine::text).toList());
+        ConfigLine message = lines.stream().filter(l -> l.keyword(0).equals("message")).findFirst().orElseThrow();
+        assertEquals("\"a; b { c }\"", message.word(1));
+        assertEquals("login", message.parent().text());
+        ConfigLine search = lines.stream().filter(l -> l.keyword(0).equals("domain-search")).findFirst().orElseThrow();
+        assertEquals(List.of("domain-search", "[", "a.example", "b.example", "]"), search.words());
+        assertTrue(lines.stream().anyMatch(l -> l.comment() && l.text().startsWith("/*") && l.number() == 3));
+    }
+
+    @Test
+    void braces_unbalancedBlocksAndQuotes_areProblemsWithTheirLines() {
+        ConfigSyntax braces = ConfigSyntax.builder().layout(ConfigSyntax.Layout.BRACES).build();
+        ConfigTokenizer.Result r = ConfigTokenizer.read("a {\n  b;\n}\n}\nc {\n  d \"open;\n", braces);
+        assertEquals(List.of(4, 5, 6), r.problems().stream().map(ConfigTokenizer.Problem::line).sorted().toList(),
+                r.problems().toString());
+        assertTrue(r.lines().stream().anyMatch(l -> l.text().equals("b")));
+    }
+
+    @Test
+    void continuationsAndSections_makeOneCommandInItsSection() {
+        ConfigSyntax routerOs = ConfigSyntax.builder().comments("#").continuation('\\').sectionPrefix("/").quotedWords(true).build();
+        List<ConfigLine> lines = ConfigTokenizer.tokenize("""
+                # header
+                /ip dns
+                set servers=10.0.0.1 \\
+                    allow-remote-requests=no comment="two words"
+                /system identity
+                set name=R1
+                """, routerOs);
+        ConfigLine dns = line(lines, 3);
+        assertEquals(List.of("set", "servers=10.0.0.1", "allow-remote-requests=no", "comment=\"two words\""), dns.words());
+        assertEquals("/ip dns", dns.parent().text());
+        assertEquals("/system identity", line(lines, 6).parent().text());
+        assertEquals(5, lines.size(), "the continued line is joined, numbering kept");
+    }
+
+    @Test
+    void textBlocks_areSkipped_andAnUnclosedOneIsAProblem() {
+        ConfigSyntax ios = ConfigSyntax.builder().comments("!").separators("!")
+                .textBlock(words -> words.size() >= 3 && words.get(0).equals("banner") ? "^C" : null).build();
+        ConfigTokenizer.Result closed = ConfigTokenizer.read("banner motd ^C\nntp server 1.2.3.4\n^C\nhostname R1\n", ios);
+        assertEquals(List.of("banner motd ^C", "hostname R1"), closed.lines().stream().map(ConfigLine::text).toList());
+        ConfigTokenizer.Result oneLine = ConfigTokenizer.read("banner motd ^Chello^C\nhostname R1\n", ios);
+        assertEquals(2, oneLine.lines().size());
+        ConfigTokenizer.Result open = ConfigTokenizer.read("banner motd ^C\nntp server 1.2.3.4\n", ios);
+        assertEquals(List.of(new ConfigTokenizer.Problem(1, "text block (banner) opened here has no closing '^C'; "
+                + "the lines after it are read as commands")), open.problems());
+        assertEquals(2, open.lines().size(), "the lines after an unclosed banner are still read");
+    }
+
+    @Test
+    void backspacePager_isRemovedAndTheLineKeepsItsIndent() {
+        ConfigSyntax ios = ConfigSyntax.builder().comments("!").pagerMarkers("--More--").build();
+        String bs = "\b".repeat(9);
+        List<ConfigLine> lines = ConfigTokenizer.tokenize("interface Gi0/1\n --More-- " + bs + "         " + bs
+                + " ip address 10.0.0.1 255.255.255.0\n", ios);
+        assertEquals("ip address 10.0.0.1 255.255.255.0", line(lines, 2).text());
+        assertEquals("interface Gi0/1", line(lines, 2).parent().text());
+    }
+
+    @Test
+    void quotedWords_keepBlanksInsideQuotes() {
+        assertEquals(List.of("set", "a=\"x y\"", "b"), ConfigTokenizer.words("set a=\"x y\" b", true));
+        assertEquals(List.of("set", "a=\"x", "y\"", "b"), ConfigTokenizer.words("set a=\"x y\" b", false));
+        assertEquals(List.of(), ConfigTokenizer.words("", true));
     }
 }

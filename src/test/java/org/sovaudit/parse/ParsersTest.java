@@ -124,14 +124,14 @@ class ParsersTest {
     }
 
     @Test
-    void ciscoConfig_isNotReadAsVrp() {
-        assertNotEquals(Optional.of("huawei-vrp"), chosen("BR-RTR-01.cfg", CISCO_IOS));
-        assertNotEquals(Optional.of("huawei-vrp"), chosen("backup.txt", CISCO_IOS));
+    void ciscoConfig_isReadAsCiscoIos_notVrp() {
+        assertEquals(Optional.of("cisco-ios"), chosen("BR-RTR-01.cfg", CISCO_IOS));
+        assertEquals(Optional.of("cisco-ios"), chosen("backup.txt", CISCO_IOS));
     }
 
     @Test
-    void h3cComwareConfig_isNotReadAsVrp() {
-        assertNotEquals(Optional.of("huawei-vrp"), chosen("h3c-core.cfg", H3C_COMWARE));
+    void h3cComwareConfig_isReadAsComware_notVrp() {
+        assertEquals(Optional.of("h3c-comware"), chosen("h3c-core.cfg", H3C_COMWARE));
     }
 
     @Test

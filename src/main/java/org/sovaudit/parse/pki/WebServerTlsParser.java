@@ -89,6 +89,11 @@ public final class WebServerTlsParser implements Parser {
         if (!name.endsWith(".conf") && !name.endsWith(".cfg")) {
             return null;
         }
+        // a network device's configuration (Junos curly syntax shares `http {` and `server ...;`
+        // with nginx) belongs to its dialect, whatever its extension
+        if (org.sovaudit.parse.network.DeviceDetection.of(file).isPresent()) {
+            return null;
+        }
         String head = file.head(SNIFF_BYTES);
         if (APACHE_CONTENT.matcher(head).find()) {
             return Dialect.APACHE;

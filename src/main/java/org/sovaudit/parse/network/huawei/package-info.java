@@ -1,5 +1,5 @@
 /**
- * Huawei VRP configurations ({@code display current-configuration}, {@code display version}):
- * control-plane servers (DNS, NTP, syslog, HWTACACS/RADIUS, SNMP) and the device's model and software.
+ * Huawei VRP configurations ({@code display current-configuration}, batch scripts, CLI sessions,
+ * {@code display version}): what the device depends on, and its own model and software.
  */
 package org.sovaudit.parse.network.huawei;
