@@ -30,6 +30,7 @@ import org.sovaudit.assess.Rules;
 import org.sovaudit.attribute.Attributions;
 import org.sovaudit.attribute.KnowledgeBase;
 import org.sovaudit.attribute.OnnxAttributor;
+import org.sovaudit.attribute.update.ModelStore;
 import org.sovaudit.attribute.Subject;
 import org.sovaudit.collect.Collector;
 import org.sovaudit.model.Digests;
@@ -398,11 +399,13 @@ public final class Audit implements AutoCloseable {
             if (parsers == null) {
                 parsers = Parsers.standard();
             }
+            // the installed update under <data-dir>/models when there is one (verified again), else the jar's
+            ModelStore models = ModelStore.at(dataDir);
             if (knowledgeBase == null) {
-                knowledgeBase = KnowledgeBase.loadDefault();
+                knowledgeBase = models.knowledgeBase();
             }
             ApplianceKeys keys = ApplianceKeys.loadOrCreate(dataDir.resolve("keys"), clock);
-            model = OnnxAttributor.loadDefault(modelThreads, batchSize);
+            model = models.model(modelThreads, batchSize);
             Database db;
             try {
                 db = Database.open(dataDir.resolve("sovaudit.db"));

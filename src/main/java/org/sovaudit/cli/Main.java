@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
                 + "digital stack depends on, and writes signed reports that reviewers verify offline."},
         subcommands = {ScanCommand.class, VerifyCommand.class, ServeCommand.class, DemoCommand.class,
                 ListCommand.class, ExportCommand.class, LedgerCommand.class, FormatsCommand.class,
-                CommandLine.HelpCommand.class})
+                ModelCommand.class, UpdateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @Spec
