@@ -15,6 +15,7 @@ import java.util.Locale;
 final class DistinguishedNames {
 
     static final int MAX_LENGTH = 2048;
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     private DistinguishedNames() {
     }
@@ -78,7 +79,7 @@ final class DistinguishedNames {
                 return null;
             }
             String type = part.substring(0, eq).strip().toUpperCase(Locale.ROOT);
-            String value = unescape(part.substring(eq + 1).strip()).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+            String value = SPACES.matcher(unescape(part.substring(eq + 1).strip()).toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
             out.add(type + "=" + value);
         }
         return out;

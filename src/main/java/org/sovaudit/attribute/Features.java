@@ -59,6 +59,28 @@ public final class Features {
     private static final long H_TOKEN = prefixHash("t:");
     private static final long H_GRAM = prefixHash("g:");
     private static final long H_CONTEXT = prefixHash("c:");
+    private static final long H_TLD = prefixHash("tld:");
+    private static final long H_D2 = prefixHash("d2:");
+    private static final long H_D3 = prefixHash("d3:");
+    private static final long H_SL_HYPHEN = prefixHash("sl:hyphen");
+    private static final long H_SL_PLAIN = prefixHash("sl:plain");
+    private static final long H_IP4 = prefixHash("ip:v4");
+    private static final long H_IP6 = prefixHash("ip:v6");
+    private static final String[] KIND_NAMES = new String[ObservationKind.values().length];
+    private static final long[] KIND_HASHES = new long[ObservationKind.values().length];
+    private static final String[] ROLE_NAMES = new String[org.sovaudit.model.Role.values().length];
+    private static final long[] ROLE_HASHES = new long[org.sovaudit.model.Role.values().length];
+
+    static {
+        for (ObservationKind k : ObservationKind.values()) {
+            KIND_NAMES[k.ordinal()] = "k:" + k.id();
+            KIND_HASHES[k.ordinal()] = fnv1a64(KIND_NAMES[k.ordinal()]);
+        }
+        for (org.sovaudit.model.Role r : org.sovaudit.model.Role.values()) {
+            ROLE_NAMES[r.ordinal()] = "r:" + r.id();
+            ROLE_HASHES[r.ordinal()] = fnv1a64(ROLE_NAMES[r.ordinal()]);
+        }
+    }
     /** The parts of an issuer name that carry its words, most telling first; the country has its own feature. */
     private static final List<String> ISSUER_TYPES = List.of("O", "CN", "OU", "L", "ST", "DC");
 
@@ -139,8 +161,17 @@ public final class Features {
     private interface Sink {
         boolean whole(String name);
 
+        /** A feature whose hash is already known (constants, n-grams); {@code name} only for listing. */
+        boolean known(long hash, String name);
+
         /** The feature {@code prefix + chars[from, to)}; {@code prefixHash} is FNV-1a of the prefix. */
         boolean part(String prefix, long prefixHash, char[] chars, int from, int to);
+
+        /** The feature {@code prefix + text[from, to)} of an ASCII text. */
+        boolean part(String prefix, long prefixHash, String text, int from, int to);
+
+        /** The n-gram {@code g:} + chars[from, to) whose hash is already known. */
+        boolean gram(long hash, char[] chars, int from, int to);
     }
 
     private static final class NameSink implements Sink {
@@ -153,8 +184,26 @@ public final class Features {
         }
 
         @Override
+        public boolean known(long hash, String name) {
+            names.add(name);
+            return true;
+        }
+
+        @Override
         public boolean part(String prefix, long prefixHash, char[] chars, int from, int to) {
             names.add(prefix + new String(chars, from, to - from));
+            return true;
+        }
+
+        @Override
+        public boolean part(String prefix, long prefixHash, String text, int from, int to) {
+            names.add(prefix + text.substring(from, to));
+            return true;
+        }
+
+        @Override
+        public boolean gram(long hash, char[] chars, int from, int to) {
+            names.add("g:" + new String(chars, from, to - from));
             return true;
         }
     }
@@ -163,18 +212,28 @@ public final class Features {
     private static final class HashSink implements Sink {
         private static final int SLOTS = 256;
         private final int[] slots = new int[SLOTS];
+        private final int[] stamps = new int[SLOTS];
+        private int stamp;
         private int[] out;
         int count;
 
         void reset(int[] out) {
             this.out = out;
-            Arrays.fill(slots, 0);
             count = 0;
+            if (++stamp == 0) {
+                java.util.Arrays.fill(stamps, 0);
+                stamp = 1;
+            }
         }
 
         @Override
         public boolean whole(String name) {
             return add(bucketOf(fnv1a64(name)));
+        }
+
+        @Override
+        public boolean known(long hash, String name) {
+            return add(bucketOf(hash));
         }
 
         @Override
@@ -187,16 +246,31 @@ public final class Features {
             return add(bucketOf(hash));
         }
 
+        @Override
+        public boolean part(String prefix, long prefixHash, String text, int from, int to) {
+            long hash = prefixHash;
+            for (int i = from; i < to; i++) {
+                hash ^= text.charAt(i);
+                hash *= FNV_PRIME;
+            }
+            return add(bucketOf(hash));
+        }
+
+        @Override
+        public boolean gram(long hash, char[] chars, int from, int to) {
+            return add(bucketOf(hash));
+        }
+
         private boolean add(int bucket) {
             int slot = (bucket * 0x9E3779B9) >>> 24;
             while (true) {
-                int present = slots[slot];
-                if (present == 0) {
+                if (stamps[slot] != stamp) {
+                    stamps[slot] = stamp;
                     slots[slot] = bucket;
                     out[count++] = bucket;
                     return count < MAX_FEATURES;
                 }
-                if (present == bucket) {
+                if (slots[slot] == bucket) {
                     return true;
                 }
                 slot = (slot + 1) & (SLOTS - 1);
@@ -208,8 +282,12 @@ public final class Features {
     private static final class Tokens {
         final char[] chars = new char[MAX_TOKENS * MAX_TOKEN_CHARS];
         final int[] start = new int[MAX_TOKENS];
+        final boolean[] digits = new boolean[MAX_TOKENS];
         final int[] end = new int[MAX_TOKENS];
         final char[] marked = new char[MAX_TOKEN_CHARS + 2];
+        final long[] h3 = new long[MAX_TOKEN_CHARS + 2];
+        final long[] h4 = new long[MAX_TOKEN_CHARS + 2];
+        final long[] h5 = new long[MAX_TOKEN_CHARS + 2];
         int count;
         int used;
 
@@ -235,6 +313,11 @@ public final class Features {
                     text.getChars(s, s + n, chars, used);
                     start[count] = used;
                     end[count] = used + n;
+                    boolean allDigits = true;
+                    for (int j = used; j < used + n && allDigits; j++) {
+                        allDigits = chars[j] >= '0' && chars[j] <= '9';
+                    }
+                    digits[count] = allDigits;
                     used += n;
                     count++;
                     s = -1;
@@ -243,12 +326,7 @@ public final class Features {
         }
 
         boolean allDigits(int t) {
-            for (int i = start[t]; i < end[t]; i++) {
-                if (chars[i] < '0' || chars[i] > '9') {
-                    return false;
-                }
-            }
-            return true;
+            return digits[t];
         }
     }
 
@@ -259,7 +337,8 @@ public final class Features {
             value = value.substring(0, MAX_VALUE_CHARS);
         }
         ObservationKind kind = subject.kind();
-        if (!sink.whole("k:" + kind.id()) || !sink.whole("r:" + subject.role().id())) {
+        int role = subject.role().ordinal();
+        if (!sink.known(KIND_HASHES[kind.ordinal()], KIND_NAMES[kind.ordinal()]) || !sink.known(ROLE_HASHES[role], ROLE_NAMES[role])) {
             return;
         }
         String context = subject.context();
@@ -287,6 +366,9 @@ public final class Features {
             }
         }
         char[] marked = tokens.marked;
+        long[] h3 = tokens.h3;
+        long[] h4 = tokens.h4;
+        long[] h5 = tokens.h5;
         for (int t = 0; t < tokens.count; t++) {
             if (tokens.allDigits(t)) {
                 continue;
@@ -296,11 +378,35 @@ public final class Features {
             System.arraycopy(tokens.chars, tokens.start[t], marked, 1, length);
             marked[length + 1] = '>';
             int m = length + 2;
-            for (int n = 3; n <= 5; n++) {
-                for (int i = 0; i + n <= m; i++) {
-                    if (!sink.part("g:", H_GRAM, marked, i, i + n)) {
-                        return;
+            // FNV-1a runs left to right, so the 4- and 5-gram at a position continue its 3-gram
+            for (int i = 0; i + 3 <= m; i++) {
+                long h = H_GRAM;
+                h = (h ^ marked[i]) * FNV_PRIME;
+                h = (h ^ marked[i + 1]) * FNV_PRIME;
+                h = (h ^ marked[i + 2]) * FNV_PRIME;
+                h3[i] = h;
+                if (i + 4 <= m) {
+                    h = (h ^ marked[i + 3]) * FNV_PRIME;
+                    h4[i] = h;
+                    if (i + 5 <= m) {
+                        h5[i] = (h ^ marked[i + 4]) * FNV_PRIME;
                     }
+                }
+            }
+            // emitted in the order that decides which grams a long value keeps: all 3-grams, then 4-, then 5-grams
+            for (int i = 0; i + 3 <= m; i++) {
+                if (!sink.gram(h3[i], marked, i, i + 3)) {
+                    return;
+                }
+            }
+            for (int i = 0; i + 4 <= m; i++) {
+                if (!sink.gram(h4[i], marked, i, i + 4)) {
+                    return;
+                }
+            }
+            for (int i = 0; i + 5 <= m; i++) {
+                if (!sink.gram(h5[i], marked, i, i + 5)) {
+                    return;
                 }
             }
         }
@@ -315,14 +421,18 @@ public final class Features {
                     break;
                 }
                 if (IpAddresses.parse(host) != null) {
-                    return sink.whole(host.indexOf(':') >= 0 ? "ip:v6" : "ip:v4");
+                    return host.indexOf(':') >= 0 ? sink.known(H_IP6, "ip:v6") : sink.known(H_IP4, "ip:v4");
                 }
-                List<String> labels = Names.labels(host);
-                int n = labels.size();
-                if (!sink.whole("tld:" + labels.get(n - 1))
-                        || n >= 2 && !sink.whole("d2:" + labels.get(n - 2) + "." + labels.get(n - 1))
-                        || n >= 3 && !sink.whole("d3:" + labels.get(n - 3) + "." + labels.get(n - 2) + "." + labels.get(n - 1))
-                        || n >= 2 && !sink.whole(labels.get(n - 2).indexOf('-') >= 0 ? "sl:hyphen" : "sl:plain")) {
+                // labels read from the right by index: tld, and the two- and three-label suffixes, are substrings of the host
+                int dot1 = host.lastIndexOf('.');
+                int dot2 = dot1 > 0 ? host.lastIndexOf('.', dot1 - 1) : -1;
+                int dot3 = dot2 > 0 ? host.lastIndexOf('.', dot2 - 1) : -1;
+                int n = host.length();
+                if (!sink.part("tld:", H_TLD, host, dot1 + 1, n)
+                        || dot1 >= 0 && !sink.part("d2:", H_D2, host, dot2 + 1, n)
+                        || dot2 >= 0 && !sink.part("d3:", H_D3, host, dot3 + 1, n)
+                        || dot1 >= 0 && !(host.lastIndexOf('-', dot1 - 1) > dot2
+                                ? sink.known(H_SL_HYPHEN, "sl:hyphen") : sink.known(H_SL_PLAIN, "sl:plain"))) {
                     return false;
                 }
                 if (kind == ObservationKind.CONTAINER_IMAGE) {
@@ -333,9 +443,10 @@ public final class Features {
                         return false;
                     }
                 }
-                for (int i = n - 1; i >= 0 && !tokens.full(); i--) {
-                    String label = labels.get(i);
-                    tokens.add(label, 0, label.length(), MAX_TOKENS);
+                for (int end = n; end > 0 && !tokens.full(); ) {
+                    int dot = host.lastIndexOf('.', end - 1);
+                    tokens.add(host, dot + 1, end, MAX_TOKENS);
+                    end = dot;
                 }
                 int at = value.indexOf(host);
                 if (at < 0) {

@@ -39,6 +39,8 @@ final class KbIndex {
     static final String PROVIDER_NAME = "provider-name";
     static final String REGION = "region";
 
+    private static final java.util.regex.Pattern PLAIN_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_]+");
+
     private final HostTable<Indicator> hosts = new HostTable<>();
     private final PrefixTrie<Indicator> images = new PrefixTrie<>();
     private final PrefixTable<Indicator> networks = new PrefixTable<>();
@@ -201,7 +203,7 @@ final class KbIndex {
         if (byProvider != null) {
             return byProvider;
         }
-        if (value.indexOf('/') >= 0 || value.strip().matches("[A-Za-z0-9_]+")) {
+        if (value.indexOf('/') >= 0 || PLAIN_NAME.matcher(value.strip()).matches()) {
             // a provider source address or local name the knowledge base does not list (kubernetes, helm, random):
             // a tool, not a cloud; no guessing from its words
             return null;

@@ -11,7 +11,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,10 +42,11 @@ import org.sovaudit.model.Digests;
  * it was trained on this build's features ({@link Features#VERSION}, bucket count, width).
  *
  * <p>One session serves every call. {@code threads} lanes share it: each lane owns an input and an
- * output direct buffer allocated once and reused, and its own feature extractor; a call's distinct
- * subjects are cut into batches of {@code batchSize} (the last padded with index 0) and the lanes
- * take batches in turn, each running feature extraction and the session on its own thread with one
- * intra-op thread. {@link #predict} is synchronised; one call uses every lane.
+ * output direct buffer allocated once and reused, and its own feature extractor; a call's subjects
+ * (distinct: {@link Attributions} de-duplicates values before inference) are cut into batches of
+ * {@code batchSize} (the last padded with index 0) and the lanes take batches in turn, each running
+ * feature extraction and the session on its own thread with one intra-op thread. {@link #predict}
+ * is synchronised; one call uses every lane.
  */
 public final class OnnxAttributor implements AutoCloseable {
 
@@ -91,6 +91,10 @@ public final class OnnxAttributor implements AutoCloseable {
         final OnnxTensor outputTensor;
         final Features.Extractor extractor = new Features.Extractor();
         final int[] indices = new int[Features.MAX_FEATURES];
+        final long[] row = new long[Features.MAX_FEATURES];
+        final float[] scores;
+        final Map<String, OnnxTensor> inputs;
+        final Map<String, OnnxTensor> outputs;
 
         Lane(OrtEnvironment env, int batchSize, int classes) throws OrtException {
             input = ByteBuffer.allocateDirect(batchSize * Features.MAX_FEATURES * Long.BYTES)
@@ -107,6 +111,9 @@ public final class OnnxAttributor implements AutoCloseable {
                 }
             }
             outputTensor = out;
+            scores = new float[classes];
+            inputs = Map.of(INPUT, inputTensor);
+            outputs = Map.of(OUTPUT, outputTensor);
         }
 
         void close() {
@@ -115,9 +122,9 @@ public final class OnnxAttributor implements AutoCloseable {
         }
     }
 
-    /** What to do with one subject's row of probabilities, read from a lane's output buffer. */
+    /** What to do with one subject's row of probabilities, copied out of a lane's output buffer. */
     private interface RowConsumer {
-        void accept(int subject, FloatBuffer output, int offset);
+        void accept(int subject, float[] probabilities);
     }
 
     private OnnxAttributor(String sha256, String name, List<String> classes, Map<String, String> metadata,
@@ -289,40 +296,18 @@ public final class OnnxAttributor implements AutoCloseable {
 
     /**
      * The top {@value #TOP} classes per subject, best first (ties: class order), in subject order.
-     * Equal subjects are run once.
+     * Every subject given is run: callers de-duplicate first ({@link Attributions} does).
      */
     public List<List<Attribution.Guess>> predict(List<Subject> subjects) {
-        Map<Subject, Integer> distinct = new HashMap<>();
-        List<Subject> unique = new ArrayList<>();
-        int[] slot = new int[subjects.size()];
-        for (int i = 0; i < subjects.size(); i++) {
-            Subject s = subjects.get(i);
-            Integer at = distinct.putIfAbsent(s, unique.size());
-            if (at == null) {
-                at = unique.size();
-                unique.add(s);
-            }
-            slot[i] = at;
-        }
-        List<List<Attribution.Guess>> top = new ArrayList<>(Collections.nCopies(unique.size(), null));
-        int c = classes.size();
-        run(unique, (i, output, offset) -> top.set(i, top(output, offset, c)));
-        List<List<Attribution.Guess>> out = new ArrayList<>(subjects.size());
-        for (int i = 0; i < subjects.size(); i++) {
-            out.add(top.get(slot[i]));
-        }
-        return out;
+        List<List<Attribution.Guess>> top = new ArrayList<>(Collections.nCopies(subjects.size(), null));
+        run(subjects, (i, probabilities) -> top.set(i, top(probabilities)));
+        return top;
     }
 
     /** Every class's probability per subject, in {@link #classes()} order. */
     float[][] probabilities(List<Subject> subjects) {
         float[][] out = new float[subjects.size()][];
-        int c = classes.size();
-        run(subjects, (i, output, offset) -> {
-            float[] row = new float[c];
-            output.get(offset, row);
-            out[i] = row;
-        });
+        run(subjects, (i, probabilities) -> out[i] = probabilities.clone());
         return out;
     }
 
@@ -383,51 +368,55 @@ public final class OnnxAttributor implements AutoCloseable {
         int width = Features.MAX_FEATURES;
         LongBuffer input = lane.input;
         int[] indices = lane.indices;
+        long[] row = lane.row;
         for (int i = 0; i < batchSize; i++) {
-            int base = i * width;
             int k = i < n ? lane.extractor.extract(subjects.get(start + i), indices) : 0;
             for (int j = 0; j < k; j++) {
-                input.put(base + j, indices[j]);
+                row[j] = indices[j];
             }
-            for (int j = k; j < width; j++) {
-                input.put(base + j, 0L);
-            }
+            java.util.Arrays.fill(row, k, width, 0L);
+            input.put(i * width, row);
         }
         try {
             // the output is pinned to the lane's buffer; the result only holds references to it
-            session.run(Map.of(INPUT, lane.inputTensor), Map.of(OUTPUT, lane.outputTensor)).close();
+            session.run(lane.inputs, lane.outputs).close();
         } catch (OrtException e) {
             throw new AttributionException("ONNX Runtime failed on a batch of " + n + ": " + e.getMessage(), e);
         }
         int c = classes.size();
         for (int i = 0; i < n; i++) {
-            consumer.accept(start + i, lane.output, i * c);
+            lane.output.get(i * c, lane.scores);
+            consumer.accept(start + i, lane.scores);
         }
     }
 
-    /** The best {@value #TOP} classes of one row, read in place; probabilities rounded to four decimals. */
-    private List<Attribution.Guess> top(FloatBuffer output, int offset, int c) {
-        int[] best = {-1, -1, -1};
+    /** The best {@value #TOP} classes of one row (ties: class order); probabilities rounded to four decimals. */
+    private List<Attribution.Guess> top(float[] p) {
+        int c = p.length;
+        int b0 = -1;
+        int b1 = -1;
+        int b2 = -1;
         for (int k = 0; k < c; k++) {
-            float p = output.get(offset + k);
-            for (int r = 0; r < TOP; r++) {
-                if (best[r] < 0 || p > output.get(offset + best[r])) {
-                    for (int s = TOP - 1; s > r; s--) {
-                        best[s] = best[s - 1];
-                    }
-                    best[r] = k;
-                    break;
-                }
+            float v = p[k];
+            if (b0 < 0 || v > p[b0]) {
+                b2 = b1;
+                b1 = b0;
+                b0 = k;
+            } else if (b1 < 0 || v > p[b1]) {
+                b2 = b1;
+                b1 = k;
+            } else if (b2 < 0 || v > p[b2]) {
+                b2 = k;
             }
         }
-        List<Attribution.Guess> out = new ArrayList<>(TOP);
-        for (int r = 0; r < Math.min(TOP, c); r++) {
-            float p = output.get(offset + best[r]);
+        int[] best = {b0, b1, b2};
+        Attribution.Guess[] out = new Attribution.Guess[Math.min(TOP, c)];
+        for (int r = 0; r < out.length; r++) {
             // four decimals: enough to read, and the same on every CPU whatever the last float bits
-            double rounded = Math.round(Math.max(0.0, Math.min(1.0, p)) * 10_000) / 10_000.0;
-            out.add(new Attribution.Guess(classes.get(best[r]), rounded));
+            double rounded = Math.round(Math.max(0.0, Math.min(1.0, p[best[r]])) * 10_000) / 10_000.0;
+            out[r] = new Attribution.Guess(classes.get(best[r]), rounded);
         }
-        return List.copyOf(out);
+        return List.of(out);
     }
 
     @Override

@@ -57,7 +57,7 @@ record Purl(String type, String path, String name) {
             return null;
         }
         String type = s.substring(0, slash).toLowerCase(Locale.ROOT);
-        if (!type.matches("[a-z][a-z0-9.+-]{0,31}")) {
+        if (!validType(type)) {
             return null;
         }
         String rest = s.substring(slash + 1);
@@ -97,6 +97,20 @@ record Purl(String type, String path, String name) {
             p = last < 0 ? name : p.substring(0, last + 1) + name;
         }
         return new Purl(type, p, name);
+    }
+
+    /** A package type: a lower-case letter, then up to 31 of a-z 0-9 . + - (checked by hand: this runs per observation). */
+    static boolean validType(String type) {
+        if (type.isEmpty() || type.length() > 32 || type.charAt(0) < 'a' || type.charAt(0) > 'z') {
+            return false;
+        }
+        for (int i = 1; i < type.length(); i++) {
+            char c = type.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '+' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** PEP 503: lower case, each run of '-', '_', '.' becomes one '-'. */

@@ -126,7 +126,7 @@ class OnnxAttributorTest {
     }
 
     @Test
-    void predict_runsEqualSubjectsOnce_andAnswersEachPosition() {
+    void predict_answersEachPositionInOrder() {
         Subject a = new Subject(ObservationKind.HOSTNAME, "myhuaweicloud.net", Role.UNKNOWN);
         Subject b = new Subject(ObservationKind.PRODUCT, "Generic 24-port switch", Role.NETWORK_DEVICE);
         List<List<Attribution.Guess>> out = model.predict(List.of(a, b, a, a, b));
