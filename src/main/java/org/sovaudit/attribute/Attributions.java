@@ -24,8 +24,12 @@ import org.sovaudit.model.ObservationKind;
  *   <li>the knowledge base -> ATTRIBUTED by KB, confidence 1, basis the indicator;</li>
  *   <li>the country-code TLD rule for hosts under a non-generic ccTLD -> ATTRIBUTED by RULE to a
  *       jurisdiction only, confidence 0.5;</li>
- *   <li>the model, in batches -> ATTRIBUTED by MODEL to a group when its best class is a group at or
- *       above the threshold, otherwise UNATTRIBUTED with the model's top guesses for a human.</li>
+ *   <li>a locally administered MAC address names no manufacturer -> UNATTRIBUTED, and so does any
+ *       IP address, network, AS number or MAC address the knowledge base does not hold: numbers
+ *       carry no name for the model to read, so it is not asked;</li>
+ *   <li>the model, in batches of distinct subjects -> ATTRIBUTED by MODEL to a group when its best
+ *       class is a group at or above the threshold, otherwise UNATTRIBUTED with the model's top
+ *       guesses for a human.</li>
  * </ol>
  * Nothing is dropped: every subject given comes back with an attribution.
  */
@@ -119,7 +123,17 @@ public final class Attributions {
             return new Attribution(Attribution.Status.ATTRIBUTED, "", "", "", country.get(), null, CCTLD_CONFIDENCE,
                     Attribution.Method.RULE, "country-code TLD ." + tld(s), List.of());
         }
-        return null;
+        return switch (s.kind()) {
+            case MAC -> {
+                long mac = Macs.parse(s.value());
+                yield Attribution.unattributed(mac >= 0 && Macs.locallyAdministered(mac)
+                        ? "locally administered MAC address (randomised or virtual): it names no manufacturer"
+                        : "OUI not in the knowledge base (its OUIs come from the IEEE registry for known vendors)", List.of());
+            }
+            case IP_ADDRESS, CIDR, ASN -> Attribution.unattributed(
+                    "not in the knowledge base; addresses and AS numbers carry no name for the model to read", List.of());
+            default -> null;
+        };
     }
 
     private Optional<String> countryCode(Subject s) {

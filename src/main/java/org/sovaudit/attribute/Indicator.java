@@ -3,10 +3,11 @@ package org.sovaudit.attribute;
 import java.util.Objects;
 
 /**
- * One knowledge-base indicator: a kind ({@code domain-suffix}, {@code host}, {@code cidr},
- * {@code asn}, {@code product}, {@code ai-model}, {@code terraform-provider}, {@code provider-name},
- * {@code registry}), its normalised value, and the vendor it points to. The trainer generates its
- * examples from these.
+ * One knowledge-base indicator: a kind ({@code domain-suffix}, {@code host}, {@code registry},
+ * {@code image}, {@code cidr}, {@code asn}, {@code oui}, {@code package}, {@code product},
+ * {@code ai-model}, {@code ca-subject}, {@code ca-name}, {@code crypto}, {@code terraform-provider},
+ * {@code provider-name}, {@code region}), its normalised value, and the vendor it points to. The
+ * trainer generates its examples from these.
  */
 public record Indicator(String kind, String value, Vendor vendor) {
 

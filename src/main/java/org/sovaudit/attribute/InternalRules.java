@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * The fixed rules that say a value names no outside party: private, loopback, link-local,
- * unique-local, shared (CGNAT), multicast and documentation addresses; single-label hosts; the
- * special-use and internal domains; and the policy's own internal suffixes.
+ * unique-local, shared (CGNAT), multicast and documentation addresses; multicast and broadcast MAC
+ * addresses; single-label hosts; the special-use and internal domains; and the policy's own
+ * internal suffixes.
  */
 final class InternalRules {
 
@@ -89,6 +90,12 @@ final class InternalRules {
                 yield address(network);
             }
             case HOSTNAME, URL, CONTAINER_IMAGE -> host(Names.hostOf(subject.kind(), value));
+            case MAC -> {
+                long mac = Macs.parse(value);
+                yield mac >= 0 && Macs.group(mac)
+                        ? Optional.of(mac == 0xFFFFFFFFFFFFL ? "broadcast MAC address" : "multicast MAC address: names a group, not a device")
+                        : Optional.empty();
+            }
             default -> Optional.empty();
         };
     }

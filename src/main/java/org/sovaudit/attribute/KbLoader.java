@@ -6,6 +6,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -46,14 +48,18 @@ final class KbLoader {
     private static final Pattern PROVIDER_NAME = Pattern.compile("[a-z][a-z0-9_-]*");
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._+-]{1,64}");
 
-    private static final Set<String> VENDOR_FIELDS = Set.of("id", "name", "group", "jurisdiction", "layers", "source",
-            "domains", "hosts", "cidrs", "asns", "products", "ai-models", "terraform-providers", "provider-names",
-            "registries", "region-examples");
+    /** Indicator fields, in a vendor entry or an indicators file, and the kind each gives. */
+    private static final Map<String, String> INDICATOR_FIELDS = indicatorFields();
+    private static final Set<String> VENDOR_FIELDS = vendorFields();
+    private static final Pattern OUI = Pattern.compile("[0-9A-Fa-f]{2}([-:]?[0-9A-Fa-f]{2}){2}");
+    private static final Pattern IMAGE = Pattern.compile("[a-z0-9.-]+(:[0-9]+)?(/[a-z0-9._-]+)*(/\\*)?");
+    private static final Pattern REGION = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}\\*?");
 
     private final KbFiles files;
     private final ObjectMapper yaml;
     private final List<String> order = new ArrayList<>();
     private final Map<String, byte[]> contents = new LinkedHashMap<>();
+    private final Map<String, Indicator> keys = new HashMap<>();
 
     // results
     String version;
@@ -63,11 +69,34 @@ final class KbLoader {
     final Map<String, Vendor> vendors = new LinkedHashMap<>();
     final Map<String, List<String>> regionExamples = new LinkedHashMap<>();
     final List<Indicator> indicators = new ArrayList<>();
-    final HostTable<Indicator> hosts = new HostTable<>();
-    final PrefixTable<Indicator> networks = new PrefixTable<>();
-    final Map<Long, Indicator> asns = new LinkedHashMap<>();
-    final PhraseTable<Indicator> phrases = new PhraseTable<>();
-    final Map<String, Indicator> providers = new LinkedHashMap<>();
+
+    private static Map<String, String> indicatorFields() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("domains", KbIndex.DOMAIN);
+        m.put("hosts", KbIndex.HOST);
+        m.put("registries", KbIndex.REGISTRY);
+        m.put("images", KbIndex.IMAGE);
+        m.put("cidrs", KbIndex.CIDR);
+        m.put("asns", KbIndex.ASN);
+        m.put("ouis", KbIndex.OUI);
+        m.put("packages", KbIndex.PACKAGE);
+        m.put("products", KbIndex.PRODUCT);
+        m.put("ai-models", KbIndex.AI_MODEL);
+        m.put("ca-subjects", KbIndex.CA_SUBJECT);
+        m.put("ca-names", KbIndex.CA_NAME);
+        m.put("crypto", KbIndex.CRYPTO);
+        m.put("terraform-providers", KbIndex.TERRAFORM_PROVIDER);
+        m.put("provider-names", KbIndex.PROVIDER_NAME);
+        m.put("regions", KbIndex.REGION);
+        // iteration order is the order indicators are read in: never Map.copyOf, whose order changes per run
+        return Collections.unmodifiableMap(m);
+    }
+
+    private static Set<String> vendorFields() {
+        Set<String> fields = new TreeSet<>(INDICATOR_FIELDS.keySet());
+        fields.addAll(List.of("id", "name", "group", "jurisdiction", "layers", "source", "public-benefit", "region-examples"));
+        return Set.copyOf(fields);
+    }
 
     private KbLoader(KbFiles files) {
         this.files = files;
@@ -103,7 +132,7 @@ final class KbLoader {
 
     private void run() {
         Node index = read(INDEX);
-        index.allowOnly(Set.of("version", "jurisdictions", "country-code-tlds", "groups", "vendors"));
+        index.allowOnly(Set.of("version", "jurisdictions", "country-code-tlds", "groups", "vendors", "indicators"));
         version = index.text("version");
         if (!VERSION.matcher(version).matches()) {
             throw index.child("version").fail("version must be 1-64 of A-Z a-z 0-9 . _ + -, was '" + version + "'");
@@ -118,11 +147,18 @@ final class KbLoader {
         if (vendorFiles.isEmpty()) {
             throw index.child("vendors").fail("at least one vendors file is required");
         }
+        List<String> indicatorFiles = new ArrayList<>();
+        for (Node n : index.optionalItems("indicators")) {
+            indicatorFiles.add(fileName(n));
+        }
         readJurisdictions(read(jurisdictionsFile));
         readTlds(read(tldsFile));
         readGroups(read(groupsFile));
         for (String file : vendorFiles) {
             readVendors(read(file));
+        }
+        for (String file : indicatorFiles) {
+            readIndicatorFile(read(file));
         }
         for (Group g : groups.values()) {
             if (vendors.values().stream().noneMatch(v -> v.group().equals(g.id()))) {
@@ -254,8 +290,16 @@ final class KbLoader {
             if (layers.isEmpty()) {
                 throw entry.child("layers").fail("at least one stack layer is required");
             }
+            boolean publicBenefit = false;
+            if (entry.json().has("public-benefit")) {
+                JsonNode flag = entry.json().get("public-benefit");
+                if (!flag.isBoolean()) {
+                    throw entry.child("public-benefit").fail("must be true or false");
+                }
+                publicBenefit = flag.booleanValue();
+            }
             Vendor vendor = new Vendor(id, entry.text("name"), group, jurisdiction(entry.child("jurisdiction")),
-                    layers, entry.text("source"));
+                    layers, entry.text("source"), publicBenefit);
             if (vendors.putIfAbsent(id, vendor) != null) {
                 throw entry.child("id").fail("vendor '" + id + "' is listed twice");
             }
@@ -263,62 +307,32 @@ final class KbLoader {
         }
     }
 
+    /**
+     * An indicators file: indicators kept apart from the vendor entries because a script generates
+     * them (OUIs from the IEEE registry, CA subject names from the Mozilla bundle). Its {@code source}
+     * says how; each entry names a vendor defined in a vendors file.
+     */
+    private void readIndicatorFile(Node file) {
+        file.allowOnly(Set.of("source", "indicators"));
+        file.text("source");
+        for (Node entry : file.child("indicators").items(MAX_ENTRIES)) {
+            Set<String> allowed = new TreeSet<>(INDICATOR_FIELDS.keySet());
+            allowed.add("vendor");
+            entry.allowOnly(allowed);
+            String id = entry.text("vendor");
+            Vendor vendor = vendors.get(id);
+            if (vendor == null) {
+                throw entry.child("vendor").fail("unknown vendor '" + id + "'");
+            }
+            readIndicators(entry, vendor);
+        }
+    }
+
     private void readIndicators(Node entry, Vendor vendor) {
-        for (Node n : entry.optionalItems("domains")) {
-            String host = hostPattern(n, false);
-            add(n, hosts.put(Names.labels(host), false, indicator("domain-suffix", host, vendor)));
-        }
-        for (Node n : entry.optionalItems("hosts")) {
-            String host = hostPattern(n, false);
-            add(n, hosts.put(Names.labels(host), true, indicator("host", host, vendor)));
-        }
-        for (Node n : entry.optionalItems("registries")) {
-            String host = hostPattern(n, true);
-            add(n, hosts.put(Names.labels(host), true, indicator("registry", host, vendor)));
-        }
-        for (Node n : entry.optionalItems("cidrs")) {
-            IpAddresses.Network network = IpAddresses.parseNetwork(n.text());
-            if (network == null) {
-                throw n.fail("not a CIDR or IP address: '" + n.text() + "'");
+        for (Map.Entry<String, String> field : INDICATOR_FIELDS.entrySet()) {
+            for (Node n : entry.optionalItems(field.getKey())) {
+                add(n, field.getValue(), normalise(n, field.getValue()), vendor);
             }
-            String text = n.text();
-            byte[] given = IpAddresses.parse(text.indexOf('/') < 0 ? text : text.substring(0, text.indexOf('/')));
-            if (given == null || given.length != network.address().length || !Arrays.equals(given, network.address())) {
-                throw n.fail("'" + text + "' has host bits set beyond its prefix");
-            }
-            add(n, networks.put(network, indicator("cidr", network.toString(), vendor)));
-        }
-        for (Node n : entry.optionalItems("asns")) {
-            long asn = Names.asn(n.text());
-            if (asn <= 0) {
-                throw n.fail("not an AS number: '" + n.text() + "'");
-            }
-            add(n, asns.putIfAbsent(asn, indicator("asn", "AS" + asn, vendor)));
-        }
-        for (String field : List.of("products", "ai-models")) {
-            String kind = field.equals("products") ? "product" : "ai-model";
-            for (Node n : entry.optionalItems(field)) {
-                String phrase = n.text().toLowerCase(Locale.ROOT);
-                if (!PHRASE.matcher(phrase).matches() || phrase.length() > 100 || phrase.equals("*")) {
-                    throw n.fail("a phrase is words of a-z 0-9 . - separated by single spaces, optionally ending in *, was '"
-                            + n.text() + "'");
-                }
-                add(n, phrases.put(phrase, indicator(kind, phrase, vendor)));
-            }
-        }
-        for (Node n : entry.optionalItems("terraform-providers")) {
-            String source = n.text().toLowerCase(Locale.ROOT);
-            if (!PROVIDER_SOURCE.matcher(source).matches()) {
-                throw n.fail("a Terraform provider source is namespace/type, was '" + n.text() + "'");
-            }
-            add(n, providers.putIfAbsent("source:" + source, indicator("terraform-provider", source, vendor)));
-        }
-        for (Node n : entry.optionalItems("provider-names")) {
-            String name = n.text().toLowerCase(Locale.ROOT);
-            if (!PROVIDER_NAME.matcher(name).matches()) {
-                throw n.fail("a Terraform provider local name is a-z 0-9 _ -, was '" + n.text() + "'");
-            }
-            add(n, providers.putIfAbsent("name:" + name, indicator("provider-name", name, vendor)));
         }
         List<String> regions = new ArrayList<>();
         for (Node n : entry.optionalItems("region-examples")) {
@@ -328,7 +342,109 @@ final class KbLoader {
             }
             regions.add(region);
         }
-        regionExamples.put(vendor.id(), List.copyOf(regions));
+        if (!regions.isEmpty() || !regionExamples.containsKey(vendor.id())) {
+            regionExamples.merge(vendor.id(), List.copyOf(regions), (a, b) -> {
+                List<String> all = new ArrayList<>(a);
+                all.addAll(b);
+                return List.copyOf(all);
+            });
+        }
+    }
+
+    /** The indicator's value in the one spelling the index stores; fails naming the field when malformed. */
+    private static String normalise(Node n, String kind) {
+        String text = n.text();
+        String lower = text.toLowerCase(Locale.ROOT);
+        return switch (kind) {
+            case KbIndex.DOMAIN, KbIndex.HOST -> hostPattern(n, false);
+            case KbIndex.REGISTRY -> hostPattern(n, true);
+            case KbIndex.IMAGE -> {
+                if (!IMAGE.matcher(lower).matches() || lower.indexOf('/') < 0) {
+                    throw n.fail("an image pattern is registry/repository, optionally ending in /*, was '" + text + "'");
+                }
+                yield lower;
+            }
+            case KbIndex.CIDR -> {
+                IpAddresses.Network network = IpAddresses.parseNetwork(text);
+                if (network == null) {
+                    throw n.fail("not a CIDR or IP address: '" + text + "'");
+                }
+                byte[] given = IpAddresses.parse(text.indexOf('/') < 0 ? text : text.substring(0, text.indexOf('/')));
+                if (given == null || given.length != network.address().length || !Arrays.equals(given, network.address())) {
+                    throw n.fail("'" + text + "' has host bits set beyond its prefix");
+                }
+                yield network.toString();
+            }
+            case KbIndex.ASN -> {
+                long asn = Names.asn(text);
+                if (asn <= 0) {
+                    throw n.fail("not an AS number: '" + text + "'");
+                }
+                yield "AS" + asn;
+            }
+            case KbIndex.OUI -> {
+                if (!OUI.matcher(text).matches()) {
+                    throw n.fail("an OUI is six hex digits (00E0FC, 00-E0-FC or 00:e0:fc), was '" + text + "'");
+                }
+                yield Macs.formatOui(Macs.parseOui(text));
+            }
+            case KbIndex.PACKAGE -> {
+                if (PackageTable.Pattern.parse(lower) == null) {
+                    throw n.fail("a package pattern is pkg:TYPE/NAMESPACE/NAME without version, optionally ending in *"
+                            + " (pkg:deb/*/NAME for any distribution), was '" + text + "'");
+                }
+                yield lower;
+            }
+            case KbIndex.PRODUCT, KbIndex.AI_MODEL, KbIndex.CA_NAME, KbIndex.CRYPTO -> {
+                if (!PHRASE.matcher(lower).matches() || lower.length() > 100 || lower.equals("*")) {
+                    throw n.fail("a phrase is words of a-z 0-9 . - separated by single spaces, optionally ending in *, was '"
+                            + text + "'");
+                }
+                if (kind.equals(KbIndex.CRYPTO) && (lower.contains(".") || lower.contains("-"))) {
+                    throw n.fail("a crypto phrase is words of a-z 0-9 only (names are read with every separator a space), was '"
+                            + text + "'");
+                }
+                yield lower;
+            }
+            case KbIndex.CA_SUBJECT -> {
+                if (DistinguishedNames.key(text) == null) {
+                    throw n.fail("not a distinguished name (TYPE=value, ...): '" + text + "'");
+                }
+                yield text;
+            }
+            case KbIndex.TERRAFORM_PROVIDER -> {
+                if (!PROVIDER_SOURCE.matcher(lower).matches()) {
+                    throw n.fail("a Terraform provider source is namespace/type, was '" + text + "'");
+                }
+                yield lower;
+            }
+            case KbIndex.PROVIDER_NAME -> {
+                if (!PROVIDER_NAME.matcher(lower).matches()) {
+                    throw n.fail("a Terraform provider local name is a-z 0-9 _ -, was '" + text + "'");
+                }
+                yield lower;
+            }
+            case KbIndex.REGION -> {
+                if (!REGION.matcher(lower).matches()) {
+                    throw n.fail("a region id is a-z 0-9 _ -, optionally ending in *, was '" + text + "'");
+                }
+                yield lower;
+            }
+            default -> throw n.fail("unknown indicator kind " + kind);
+        };
+    }
+
+    private void add(Node n, String kind, String value, Vendor vendor) {
+        String key = KbIndex.key(kind, value);
+        if (key == null) {
+            throw n.fail("malformed " + kind + " '" + n.text() + "'");
+        }
+        Indicator indicator = indicator(kind, value, vendor);
+        Indicator previous = keys.putIfAbsent(key, indicator);
+        if (previous != null) {
+            throw n.fail("indicator '" + n.text() + "' already belongs to vendor '" + previous.vendor().id() + "'"
+                    + (previous.vendor().id().equals(vendor.id()) ? " (listed twice)" : ""));
+        }
     }
 
     private Indicator indicator(String kind, String value, Vendor vendor) {
@@ -338,13 +454,6 @@ final class KbLoader {
             throw new AttributionException("knowledge base has more than " + MAX_ENTRIES + " indicators");
         }
         return indicator;
-    }
-
-    /** Fails when an indicator was already taken by another entry. */
-    private static void add(Node n, Indicator previous) {
-        if (previous != null) {
-            throw n.fail("indicator '" + n.text() + "' already belongs to vendor '" + previous.vendor().id() + "'");
-        }
     }
 
     private static String hostPattern(Node n, boolean wildcards) {

@@ -9,27 +9,29 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-
-import org.sovaudit.model.ObservationKind;
+import java.util.function.Predicate;
 
 /**
  * The curated knowledge base: jurisdictions, vendor groups, vendors and their indicators, read
  * from YAML files ({@code models/kb/kb.yaml} lists them). Immutable once loaded; safe to share
  * between threads.
  *
- * <p>How a subject is matched:
+ * <p>How a subject is matched (see {@link KbIndex}):
  * <ul>
  *   <li>HOSTNAME by the longest domain suffix on whole labels (or an exact host or registry entry);
- *       URL by its host; CONTAINER_IMAGE by its registry host under Docker's reference rules
- *       (no registry component means docker.io). A host that is an IP literal is matched as an IP.</li>
+ *       URL by its host; CONTAINER_IMAGE by its repository prefix, else its registry host under
+ *       Docker's reference rules (no registry component means docker.io). A host that is an IP
+ *       literal is matched as an IP.</li>
  *   <li>IP_ADDRESS by the most specific CIDR containing it; CIDR by the most specific CIDR
- *       containing the whole network.</li>
- *   <li>ASN by number; CLOUD_PROVIDER by Terraform source address or local name; CLOUD_REGION by
- *       the provider in its context.</li>
- *   <li>PRODUCT, AI_MODEL and CERT_ISSUER by the longest product or model phrase, case-insensitively.</li>
+ *       containing the whole network; ASN by number; MAC by its OUI (never a locally administered
+ *       or group address).</li>
+ *   <li>PACKAGE (a package URL) by coordinates and prefixes per package type.</li>
+ *   <li>CERT_ISSUER by its exact distinguished name (the Mozilla roots), else a CA name phrase.</li>
+ *   <li>PRODUCT and AI_MODEL by the longest phrase, case-insensitively on word boundaries (an AI
+ *       model's {@code model_type} context first); CRYPTO_ALGORITHM by algorithm names.</li>
+ *   <li>CLOUD_PROVIDER by Terraform source address or local name (or a host or product phrase it
+ *       holds: CSI provisioners); CLOUD_REGION by the provider in its context, else by region id.</li>
  * </ul>
- * Each lookup uses a structure built for it (label trie, bit trie, hash map, character trie),
- * never a scan over the indicators.
  */
 public final class KnowledgeBase {
 
@@ -42,37 +44,55 @@ public final class KnowledgeBase {
     private final Map<String, String> tldJurisdiction;
     private final Map<String, List<String>> regionExamples;
     private final List<Indicator> indicators;
-    private final HostTable<Indicator> hosts;
-    private final PrefixTable<Indicator> networks;
-    private final Map<Long, Indicator> asns;
-    private final PhraseTable<Indicator> phrases;
-    private final Map<String, Indicator> providers;
+    private final KbIndex index;
 
-    private KnowledgeBase(KbLoader loaded) {
-        this.version = loaded.version;
-        this.sha256 = loaded.sha256();
-        this.vendors = List.copyOf(loaded.vendors.values());
-        this.vendorsById = Map.copyOf(loaded.vendors);
-        this.groups = Collections.unmodifiableMap(new LinkedHashMap<>(loaded.groups));
-        this.jurisdictions = Set.copyOf(loaded.jurisdictions);
-        this.tldJurisdiction = Map.copyOf(loaded.tldJurisdiction);
-        this.regionExamples = Map.copyOf(loaded.regionExamples);
-        this.indicators = List.copyOf(loaded.indicators);
-        this.hosts = loaded.hosts;
-        this.networks = loaded.networks;
-        this.asns = Map.copyOf(loaded.asns);
-        this.phrases = loaded.phrases;
-        this.providers = Map.copyOf(loaded.providers);
+    private KnowledgeBase(String version, String sha256, List<Vendor> vendors, Map<String, Group> groups,
+                          Set<String> jurisdictions, Map<String, String> tldJurisdiction,
+                          Map<String, List<String>> regionExamples, List<Indicator> indicators) {
+        this.version = version;
+        this.sha256 = sha256;
+        this.vendors = List.copyOf(vendors);
+        Map<String, Vendor> byId = new LinkedHashMap<>();
+        for (Vendor v : vendors) {
+            byId.put(v.id(), v);
+        }
+        this.vendorsById = Map.copyOf(byId);
+        this.groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
+        this.jurisdictions = Set.copyOf(jurisdictions);
+        this.tldJurisdiction = Map.copyOf(tldJurisdiction);
+        this.regionExamples = Map.copyOf(regionExamples);
+        this.indicators = List.copyOf(indicators);
+        this.index = new KbIndex(this.indicators);
+    }
+
+    private static KnowledgeBase of(KbLoader loaded) {
+        return new KnowledgeBase(loaded.version, loaded.sha256(), List.copyOf(loaded.vendors.values()), loaded.groups,
+                loaded.jurisdictions, loaded.tldJurisdiction, loaded.regionExamples, loaded.indicators);
     }
 
     /** The knowledge base shipped inside the jar, under {@code models/kb/}. */
     public static KnowledgeBase loadDefault() {
-        return new KnowledgeBase(KbLoader.load(KbFiles.classpath("models/kb/")));
+        return of(KbLoader.load(KbFiles.classpath("models/kb/")));
     }
 
     /** A knowledge base from a directory holding {@code kb.yaml} and the files it lists. */
     public static KnowledgeBase load(Path dir) {
-        return new KnowledgeBase(KbLoader.load(KbFiles.directory(dir)));
+        return of(KbLoader.load(KbFiles.directory(dir)));
+    }
+
+    /**
+     * The same knowledge base without the indicators {@code drop} selects: for measuring how the
+     * model does on indicators the knowledge base does not know. Version and SHA-256 stay those of
+     * the files it was read from; such a view is never used for an audit.
+     */
+    public KnowledgeBase without(Predicate<Indicator> drop) {
+        List<Indicator> kept = new ArrayList<>();
+        for (Indicator i : indicators) {
+            if (!drop.test(i)) {
+                kept.add(i);
+            }
+        }
+        return new KnowledgeBase(version, sha256, vendors, groups, jurisdictions, tldJurisdiction, regionExamples, kept);
     }
 
     /** The version written in {@code kb.yaml}. */
@@ -82,8 +102,9 @@ public final class KnowledgeBase {
 
     /**
      * SHA-256 (hex) over the knowledge-base files: of the lines {@code <sha256>  <path>} for
-     * {@code kb.yaml}, the jurisdictions, country-code TLD and groups files, then the vendor files
-     * in the order {@code kb.yaml} lists them; {@code sha256sum FILES | sha256sum} gives the same.
+     * {@code kb.yaml}, the jurisdictions, country-code TLD and groups files, the vendor files and the
+     * indicator files, in the order {@code kb.yaml} lists them; {@code sha256sum FILES | sha256sum}
+     * gives the same.
      */
     public String sha256() {
         return sha256;
@@ -116,7 +137,7 @@ public final class KnowledgeBase {
         return indicators.size();
     }
 
-    /** Published region ids of a vendor's cloud: examples for the model, not indicators. */
+    /** Published region ids of a vendor's cloud that are not indicators (shared with other clouds): model examples. */
     public List<String> regionExamples(String vendorId) {
         return regionExamples.getOrDefault(vendorId, List.of());
     }
@@ -128,7 +149,7 @@ public final class KnowledgeBase {
 
     /** The knowledge-base indicator matching the subject, if any. */
     public Optional<KbMatch> match(Subject subject) {
-        Indicator hit = find(subject);
+        Indicator hit = index.find(subject);
         return hit == null ? Optional.empty() : Optional.of(new KbMatch(hit.vendor(), hit.toString()));
     }
 
@@ -138,58 +159,6 @@ public final class KnowledgeBase {
      */
     Optional<String> jurisdictionOfTld(String tld) {
         return Optional.ofNullable(tldJurisdiction.get(tld));
-    }
-
-    private Indicator find(Subject s) {
-        String value = s.value();
-        if (value.length() > Names.MAX_VALUE) {
-            return null;
-        }
-        ObservationKind kind = s.kind();
-        return switch (kind) {
-            case HOSTNAME, URL, CONTAINER_IMAGE -> findHost(Names.hostOf(kind, value));
-            case IP_ADDRESS -> findNetwork(IpAddresses.parseNetwork(Names.ipLiteral(value)));
-            case CIDR -> findNetwork(IpAddresses.parseNetwork(value));
-            case ASN -> asns.get(Names.asn(value));
-            case CLOUD_PROVIDER -> provider(value);
-            case CLOUD_REGION -> provider(s.context());
-            case PRODUCT, AI_MODEL, CERT_ISSUER -> phrase(value);
-            default -> null;
-        };
-    }
-
-    private Indicator findHost(String host) {
-        if (host == null) {
-            return null;
-        }
-        byte[] ip = IpAddresses.parse(host);
-        if (ip != null) {
-            PrefixTable.Hit<Indicator> hit = networks.longest(ip);
-            return hit == null ? null : hit.value();
-        }
-        if (!Names.validHost(host)) {
-            return null;
-        }
-        return hosts.find(Names.labels(host));
-    }
-
-    private Indicator findNetwork(IpAddresses.Network network) {
-        if (network == null) {
-            return null;
-        }
-        PrefixTable.Hit<Indicator> hit = networks.longest(network.address(), network.prefix());
-        return hit == null ? null : hit.value();
-    }
-
-    private Indicator provider(String value) {
-        String key = Names.providerKey(value);
-        return key == null ? null : providers.get(key);
-    }
-
-    private Indicator phrase(String value) {
-        String text = PhraseTable.normalise(value);
-        PhraseTable.Hit<Indicator> hit = phrases.find(text);
-        return hit == null ? null : hit.value();
     }
 
     /** Counts per indicator kind, for summaries. */
@@ -203,11 +172,7 @@ public final class KnowledgeBase {
 
     @Override
     public String toString() {
-        List<String> parts = new ArrayList<>();
-        parts.add("version " + version);
-        parts.add(vendors.size() + " vendors");
-        parts.add(groups.size() + " groups");
-        parts.add(indicators.size() + " indicators");
-        return "KnowledgeBase[" + String.join(", ", parts) + "]";
+        return "KnowledgeBase[version " + version + ", " + vendors.size() + " vendors, " + groups.size() + " groups, "
+                + indicators.size() + " indicators]";
     }
 }

@@ -127,6 +127,47 @@ final class Names {
         return DEFAULT_REGISTRY;
     }
 
+    /**
+     * A container image as {@code registry/repository} for matching its repository: lower-cased,
+     * without scheme, tag or digest; an image naming no registry comes from docker.io, and a
+     * one-component repository there is an official image under {@code library/}. Null when none.
+     */
+    static String imagePath(String image) {
+        String s = image.strip().toLowerCase(Locale.ROOT);
+        for (String prefix : List.of("docker://", "oci://", "https://", "http://")) {
+            if (s.startsWith(prefix)) {
+                s = s.substring(prefix.length());
+            }
+        }
+        int at = s.indexOf('@');
+        if (at >= 0) {
+            s = s.substring(0, at);
+        }
+        int lastSlash = s.lastIndexOf('/');
+        int colon = s.lastIndexOf(':');
+        if (colon > lastSlash) {
+            s = s.substring(0, colon);
+        }
+        if (s.isEmpty() || s.endsWith("/")) {
+            return null;
+        }
+        String registry = imageRegistry(image);
+        if (registry == null) {
+            return null;
+        }
+        int slash = s.indexOf('/');
+        String first = slash < 0 ? "" : s.substring(0, slash);
+        boolean named = slash > 0 && (first.indexOf('.') >= 0 || first.indexOf(':') >= 0 || first.equals("localhost"));
+        String repository = named ? s.substring(slash + 1) : s;
+        if (repository.isEmpty()) {
+            return null;
+        }
+        if (registry.equals(DEFAULT_REGISTRY) || registry.equals("registry-1.docker.io") || registry.equals("index.docker.io")) {
+            return DEFAULT_REGISTRY + "/" + (repository.indexOf('/') < 0 ? "library/" + repository : repository);
+        }
+        return registry + "/" + repository;
+    }
+
     /** Whether {@code host} is a syntactically valid DNS name (letters, digits, '-', '_'). */
     static boolean validHost(String host) {
         if (host == null || host.isEmpty() || host.length() > MAX_HOST) {

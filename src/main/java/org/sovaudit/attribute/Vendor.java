@@ -14,8 +14,12 @@ import org.sovaudit.model.Layer;
  * @param jurisdiction where the vendor is headquartered (ISO 3166-1 alpha-2, {@code EU} or {@code INT})
  * @param layers       the stack layers it serves, primary first (never empty)
  * @param source       where the knowledge base's facts about it come from
+ * @param publicBenefit whether it is a public-benefit service (public resolver, NTP pool, academic
+ *                     mirror, root server, nonprofit CA) rather than a commercial one; its
+ *                     jurisdiction still says whose law it answers to
  */
-public record Vendor(String id, String name, String group, String jurisdiction, List<Layer> layers, String source) {
+public record Vendor(String id, String name, String group, String jurisdiction, List<Layer> layers, String source,
+                     boolean publicBenefit) {
 
     public Vendor {
         Objects.requireNonNull(id, "id");

@@ -33,6 +33,7 @@ import org.sovaudit.assess.Rules;
 import org.sovaudit.attribute.Attributions;
 import org.sovaudit.attribute.KnowledgeBase;
 import org.sovaudit.attribute.OnnxAttributor;
+import org.sovaudit.attribute.update.ModelStore;
 import org.sovaudit.attribute.Subject;
 import org.sovaudit.collect.Collector;
 import org.sovaudit.model.Digests;
@@ -463,8 +464,10 @@ public final class Audit implements AutoCloseable {
             if (parsers == null) {
                 parsers = Parsers.standard();
             }
+            // the installed update under <data-dir>/models when there is one (verified again), else the jar's
+            ModelStore models = ModelStore.at(dataDir);
             if (knowledgeBase == null) {
-                knowledgeBase = KnowledgeBase.loadDefault();
+                knowledgeBase = models.knowledgeBase();
             }
             if (keySettings == null) {
                 keySettings = KeySettings.defaults(Passphrases.firstOf("set keys.passphrase-file or $"
@@ -472,7 +475,7 @@ public final class Audit implements AutoCloseable {
                         Passphrases.interactive() ? Passphrases.console() : null));
             }
             KeyDirectory.at(dataDir.resolve("keys")); // refuses a file system without POSIX permissions, before anything is opened
-            model = OnnxAttributor.loadDefault(modelThreads, batchSize);
+            model = models.model(modelThreads, batchSize);
             Database db;
             try {
                 db = Database.open(dataDir.resolve("sovaudit.db"));

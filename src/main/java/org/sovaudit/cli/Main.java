@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
                 + "digital stack depends on, and writes signed reports that reviewers verify offline."},
         subcommands = {ScanCommand.class, VerifyCommand.class, ServeCommand.class, DemoCommand.class,
                 ListCommand.class, ExportCommand.class, ReportCommand.class, DiffCommand.class, PolicyCommand.class,
-                LedgerCommand.class, FormatsCommand.class, KeysCommand.class,
+                LedgerCommand.class, FormatsCommand.class, KeysCommand.class, ModelCommand.class, UpdateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -131,7 +131,7 @@ class AttributionsTest {
 
     @Test
     void countryCodeTld_attributesJurisdictionOnly() {
-        Attribution a = one(ObservationKind.HOSTNAME, "mirrors.tuna.tsinghua.edu.cn", Role.PACKAGE_MIRROR);
+        Attribution a = one(ObservationKind.HOSTNAME, "mirrors.example-university.edu.cn", Role.PACKAGE_MIRROR);
         assertEquals(Attribution.Status.ATTRIBUTED, a.status());
         assertEquals(Attribution.Method.RULE, a.method());
         assertEquals("CN", a.jurisdiction());
@@ -141,7 +141,7 @@ class AttributionsTest {
         assertEquals("country-code TLD .cn", a.basis());
         assertEquals("GB", one(ObservationKind.HOSTNAME, "www.gov.uk").jurisdiction());
         assertEquals("EU", one(ObservationKind.HOSTNAME, "europa.eu").jurisdiction());
-        assertEquals("US", one(ObservationKind.HOSTNAME, "time.nist.gov").jurisdiction());
+        assertEquals("US", one(ObservationKind.HOSTNAME, "time.example-agency.gov").jurisdiction());
         assertEquals("DE", one(ObservationKind.CONTAINER_IMAGE, "registry.example-firma.de/app:1").jurisdiction());
     }
 
@@ -156,7 +156,7 @@ class AttributionsTest {
 
     @Test
     void model_attributesUnknownValuesOfKnownVendors() {
-        Attribution a = one(ObservationKind.HOSTNAME, "huaweicloud-dns.com", Role.DNS_RESOLVER);
+        Attribution a = one(ObservationKind.HOSTNAME, "huaweicloudcdn.net", Role.DNS_RESOLVER);
         assertEquals(Attribution.Status.ATTRIBUTED, a.status());
         assertEquals(Attribution.Method.MODEL, a.method());
         assertEquals("huawei", a.group());
@@ -171,7 +171,7 @@ class AttributionsTest {
 
     @Test
     void model_belowThreshold_isUnattributedWithGuesses() {
-        Subject s = new Subject(ObservationKind.HOSTNAME, "huaweicloud-dns.com", Role.DNS_RESOLVER);
+        Subject s = new Subject(ObservationKind.HOSTNAME, "huaweicloudcdn.net", Role.DNS_RESOLVER);
         Attribution.Guess best = model.predict(List.of(s)).getFirst().getFirst();
         assertEquals("huawei", best.group());
         assertTrue(best.probability() < 1.0, "a threshold above the best guess must exist");
@@ -226,9 +226,36 @@ class AttributionsTest {
     }
 
     @Test
+    void macAddresses_multicastIsInternal_localAndUnknownOuisAreUnattributedWithoutTheModel() {
+        assertEquals(Attribution.Status.INTERNAL, one(ObservationKind.MAC, "01:00:5e:00:00:fb").status());
+        assertEquals(Attribution.Status.INTERNAL, one(ObservationKind.MAC, "ff:ff:ff:ff:ff:ff").status());
+        Attribution local = one(ObservationKind.MAC, "02:42:ac:11:00:02");
+        assertEquals(Attribution.Status.UNATTRIBUTED, local.status());
+        assertTrue(local.basis().contains("locally administered"), local.basis());
+        assertTrue(local.guesses().isEmpty(), "the model is not asked about numbers");
+        Attribution unknown = one(ObservationKind.MAC, "b8:27:eb:12:34:56");
+        assertEquals(Attribution.Status.UNATTRIBUTED, unknown.status());
+        assertTrue(unknown.guesses().isEmpty());
+        Attribution huawei = one(ObservationKind.MAC, "00:e0:fc:12:34:56");
+        assertEquals("huawei", huawei.group());
+        assertEquals("oui 00E0FC", huawei.basis());
+    }
+
+    @Test
+    void addressesAndAsNumbersOutsideTheKnowledgeBase_neverGoToTheModel() {
+        for (Subject s : List.of(new Subject(ObservationKind.IP_ADDRESS, "41.90.1.1", Role.UPSTREAM_GATEWAY),
+                new Subject(ObservationKind.CIDR, "41.90.0.0/16", Role.MANAGEMENT_ACCESS),
+                new Subject(ObservationKind.ASN, "AS327712", Role.BGP_PEER, "remote-as=AS327712"))) {
+            Attribution a = attributions.attribute(List.of(s)).get(s);
+            assertEquals(Attribution.Status.UNATTRIBUTED, a.status(), s.toString());
+            assertTrue(a.guesses().isEmpty(), s.toString());
+        }
+    }
+
+    @Test
     void withoutModel_unmatchedValuesStayUnattributed() {
         Attributions noModel = Attributions.create(kb, null, 0.6, Set.of());
-        Subject s = new Subject(ObservationKind.HOSTNAME, "huaweicloud-dns.com", Role.UNKNOWN);
+        Subject s = new Subject(ObservationKind.HOSTNAME, "huaweicloudcdn.net", Role.UNKNOWN);
         Attribution a = noModel.attribute(List.of(s)).get(s);
         assertEquals(Attribution.Status.UNATTRIBUTED, a.status());
         assertTrue(a.basis().contains("no model"), a.basis());

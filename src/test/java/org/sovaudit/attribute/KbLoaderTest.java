@@ -74,8 +74,8 @@ class KbLoaderTest {
 
     @Test
     void vendorWithoutSource_namesFileAndField() throws IOException {
-        replace("vendors/china.yaml", "    source: \"Official site 114dns.com; public resolvers 114.114.114.114 and 114.114.115.115 as published there\"\n", "");
-        assertNames(failure(), "vendors/china.yaml", "vendors[12].source", "missing");
+        replace("vendors/africa.yaml", "    source: \"Official domain kenet.or.ke (Kenya Education Network, the national research and education network, incl. its mirrors); ASN AS36914\"\n", "");
+        assertNames(failure(), "vendors/africa.yaml", "vendors[1].source", "missing");
     }
 
     @Test
@@ -87,13 +87,13 @@ class KbLoaderTest {
     @Test
     void badCidr_namesTheEntry() throws IOException {
         replace("vendors/europe.yaml", "cidrs: [9.9.9.9/32,", "cidrs: [9.9.9.9/33,");
-        assertNames(failure(), "vendors/europe.yaml", "vendors[9].cidrs[0]", "9.9.9.9/33");
+        assertNames(failure(), "vendors/europe.yaml", "vendors[15].cidrs[0]", "9.9.9.9/33");
     }
 
     @Test
     void cidrWithHostBits_isAnError() throws IOException {
         replace("vendors/europe.yaml", "cidrs: [9.9.9.9/32,", "cidrs: [9.9.9.9/24,");
-        assertNames(failure(), "vendors/europe.yaml", "vendors[9].cidrs[0]", "host bits");
+        assertNames(failure(), "vendors/europe.yaml", "vendors[15].cidrs[0]", "host bits");
     }
 
     @Test
@@ -150,6 +150,60 @@ class KbLoaderTest {
     void groupWithoutVendor_isAnError() throws IOException {
         replace("groups.yaml", "  - {id: kenet,", "  - {id: orphan, name: \"Orphan\", jurisdiction: \"KE\"}\n  - {id: kenet,");
         assertNames(failure(), "groups.yaml", "'orphan' has no vendor");
+    }
+
+    @Test
+    void badOui_isAnError() throws IOException {
+        replace("generated/ouis.yaml", "ouis: [\"", "ouis: [\"00E0F\", \"");
+        assertNames(failure(), "generated/ouis.yaml", "indicators[0].ouis[0]", "six hex digits");
+    }
+
+    @Test
+    void ouiOfTwoVendors_isAnError() throws IOException {
+        replace("vendors/africa.yaml", "domains: [kenet.or.ke]", "domains: [kenet.or.ke]\n    ouis: [\"00E0FC\"]");
+        assertNames(failure(), "generated/ouis.yaml", "already belongs to vendor 'kenet'");
+    }
+
+    @Test
+    void indicatorFileNamingAnUnknownVendor_isAnError() throws IOException {
+        replace("generated/ouis.yaml", "  - vendor: huawei\n", "  - vendor: huawei-devices\n");
+        assertNames(failure(), "generated/ouis.yaml", "indicators[0].vendor", "unknown vendor 'huawei-devices'");
+    }
+
+    @Test
+    void badPackagePattern_isAnError() throws IOException {
+        replace("vendors/africa.yaml", "domains: [kenet.or.ke]", "domains: [kenet.or.ke]\n    packages: [\"pypi/kenet-tools\"]");
+        assertNames(failure(), "vendors/africa.yaml", "vendors[1].packages[0]", "pkg:TYPE");
+    }
+
+    @Test
+    void anyNamespacePattern_isOnlyForDistributionPackages() throws IOException {
+        replace("vendors/africa.yaml", "domains: [kenet.or.ke]", "domains: [kenet.or.ke]\n    packages: [\"pkg:pypi/*/kenet\"]");
+        assertNames(failure(), "vendors/africa.yaml", "vendors[1].packages[0]", "pkg:pypi/*/kenet");
+    }
+
+    @Test
+    void cryptoPhraseWithSeparators_isAnError() throws IOException {
+        replace("vendors/china.yaml", "crypto: [sm1, sm2,", "crypto: [sm1, sm2-gcm,");
+        assertNames(failure(), "vendors/china.yaml", "crypto[1]", "separator");
+    }
+
+    @Test
+    void badCaSubject_isAnError() throws IOException {
+        replace("vendors/africa.yaml", "domains: [kenet.or.ke]", "domains: [kenet.or.ke]\n    ca-subjects: [\"KENET Root\"]");
+        assertNames(failure(), "vendors/africa.yaml", "vendors[1].ca-subjects[0]", "distinguished name");
+    }
+
+    @Test
+    void regionOfTwoVendors_isAnError() throws IOException {
+        replace("vendors/africa.yaml", "domains: [kenet.or.ke]", "domains: [kenet.or.ke]\n    regions: [cn-hangzhou]");
+        assertNames(failure(), "vendors/africa.yaml", "vendors[1].regions[0]", "already belongs to vendor 'alibaba-cloud'");
+    }
+
+    @Test
+    void publicBenefitMustBeABoolean() throws IOException {
+        replace("vendors/africa.yaml", "    public-benefit: true\n", "    public-benefit: \"maybe\"\n");
+        assertNames(failure(), "vendors/africa.yaml", "vendors[1].public-benefit", "true or false");
     }
 
     @Test

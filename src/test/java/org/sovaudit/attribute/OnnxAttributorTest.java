@@ -126,6 +126,31 @@ class OnnxAttributorTest {
     }
 
     @Test
+    void predict_answersEachPositionInOrder() {
+        Subject a = new Subject(ObservationKind.HOSTNAME, "myhuaweicloud.net", Role.UNKNOWN);
+        Subject b = new Subject(ObservationKind.PRODUCT, "Generic 24-port switch", Role.NETWORK_DEVICE);
+        List<List<Attribution.Guess>> out = model.predict(List.of(a, b, a, a, b));
+        assertEquals(5, out.size());
+        assertEquals(out.get(0), out.get(2));
+        assertEquals(out.get(0), out.get(3));
+        assertEquals(out.get(1), out.get(4));
+        assertEquals("huawei", out.get(0).getFirst().group());
+    }
+
+    @Test
+    void twoLanes_giveTheSameAnswersAsOne_onManyBatches() {
+        List<Subject> subjects = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            subjects.add(new Subject(ObservationKind.HOSTNAME, "svc" + i + ".example-" + (i % 13) + ".net", Role.API_ENDPOINT));
+        }
+        subjects.addAll(mixedSubjects());
+        try (OnnxAttributor one = OnnxAttributor.loadDefault(1, 32); OnnxAttributor two = OnnxAttributor.loadDefault(2, 32)) {
+            assertEquals(2, two.threads());
+            assertEquals(one.predict(subjects), two.predict(subjects));
+        }
+    }
+
+    @Test
     void predict_emptyList_isEmpty() {
         assertTrue(model.predict(List.of()).isEmpty());
     }

@@ -12,15 +12,20 @@ import com.google.protobuf.ByteString;
  * Writes the fastText-shaped graph as an ONNX model (opset 13), built directly with the ONNX
  * protobuf classes:
  * <pre>
- *   features  int64 [batch, K]
- *   weights   float16 [V, C] --Cast(float)--> [V, C]
- *   Gather(weights, features, axis 0)   -> [batch, K, C]
- *   ReduceSum(axes [1], keepdims 0)     -> [batch, C]
- *   Add(bias float [C])                 -> logits
- *   Softmax(axis 1)                     -> probabilities float [batch, C]
+ *   features     int64 [batch, K]                 feature buckets, 0 = padding
+ *   embeddings   float16 [V, D] --Cast(float)-->  [V, D]
+ *   Gather(embeddings, features, axis 0)          [batch, K, D]
+ *   ReduceSum(axes [1], keepdims 0)               sum [batch, D]
+ *   Greater(features, 0) -> Cast(float) -> ReduceSum(axes [1], keepdims 1) -> Max(., 1)   count [batch, 1]
+ *   Div(sum, count)                               mean [batch, D]
+ *   MatMul(mean, weights float [D, C])            [batch, C]
+ *   Add(bias float [C])                           logits (already divided by the temperature)
+ *   Softmax(axis 1)                               probabilities float [batch, C]
  * </pre>
- * The table is stored in half precision to keep the file small; ONNX Runtime folds the Cast of the
- * constant table into a float table once, at session start. Output bytes depend only on the inputs.
+ * The embedding table is stored in half precision to keep the file small; ONNX Runtime folds the
+ * Cast of the constant table into a float table once, at session start. The class layer carries the
+ * calibration: weights and bias divided by the temperature, which is exact for a linear layer.
+ * Output bytes depend only on the inputs.
  */
 final class OnnxExport {
 
@@ -30,56 +35,72 @@ final class OnnxExport {
     private OnnxExport() {
     }
 
-    static byte[] write(SoftmaxTrainer.Weights weights, int width, String docString, Map<String, String> metadata) {
-        int v = weights.buckets();
-        int c = weights.classes();
+    static byte[] write(FastTextTrainer.Model model, int width, String docString, Map<String, String> metadata) {
+        int v = model.buckets();
+        int d = model.dim();
+        int c = model.classes();
+        double t = model.temperature();
 
-        ByteBuffer half = ByteBuffer.allocate(v * c * 2).order(ByteOrder.LITTLE_ENDIAN);
-        for (float w : weights.weights()) {
-            half.putShort(Float.floatToFloat16(w));
+        ByteBuffer half = ByteBuffer.allocate(v * d * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (float e : model.embeddings()) {
+            half.putShort(Float.floatToFloat16(e));
+        }
+        ByteBuffer weights = ByteBuffer.allocate(d * c * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (float w : model.weights()) {
+            weights.putFloat((float) (w / t));
         }
         ByteBuffer bias = ByteBuffer.allocate(c * 4).order(ByteOrder.LITTLE_ENDIAN);
-        for (float b : weights.bias()) {
-            bias.putFloat(b);
+        for (float b : model.bias()) {
+            bias.putFloat((float) (b / t));
         }
         ByteBuffer axes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(1L);
+        ByteBuffer zero = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0L);
+        ByteBuffer one = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat(1f);
 
+        int floatType = OnnxMl.TensorProto.DataType.FLOAT.getNumber();
         OnnxMl.GraphProto graph = OnnxMl.GraphProto.newBuilder()
                 .setName("sovaudit-attribution")
-                .addInitializer(tensor("weights_f16", OnnxMl.TensorProto.DataType.FLOAT16, half.array(), v, c))
-                .addInitializer(tensor("bias", OnnxMl.TensorProto.DataType.FLOAT, bias.array(), c))
+                .addInitializer(tensor("embeddings_f16", OnnxMl.TensorProto.DataType.FLOAT16, half.array(), v, d))
+                .addInitializer(tensor("class_weights", OnnxMl.TensorProto.DataType.FLOAT, weights.array(), d, c))
+                .addInitializer(tensor("class_bias", OnnxMl.TensorProto.DataType.FLOAT, bias.array(), c))
                 .addInitializer(tensor("sum_axes", OnnxMl.TensorProto.DataType.INT64, axes.array(), 1))
+                .addInitializer(tensor("padding", OnnxMl.TensorProto.DataType.INT64, zero.array()))
+                .addInitializer(tensor("one", OnnxMl.TensorProto.DataType.FLOAT, one.array(), 1))
                 .addInput(valueInfo("features", OnnxMl.TensorProto.DataType.INT64, width))
                 .addOutput(valueInfo("probabilities", OnnxMl.TensorProto.DataType.FLOAT, c))
-                .addNode(node("Cast", "cast_weights", List.of("weights_f16"), "weights",
-                        intAttribute("to", OnnxMl.TensorProto.DataType.FLOAT.getNumber())))
-                .addNode(node("Gather", "gather_rows", List.of("weights", "features"), "gathered",
-                        intAttribute("axis", 0)))
-                .addNode(node("ReduceSum", "sum_rows", List.of("gathered", "sum_axes"), "logits_raw",
-                        intAttribute("keepdims", 0)))
-                .addNode(node("Add", "add_bias", List.of("logits_raw", "bias"), "logits", null))
+                .addNode(node("Cast", "cast_embeddings", List.of("embeddings_f16"), "embeddings", intAttribute("to", floatType)))
+                .addNode(node("Gather", "gather_rows", List.of("embeddings", "features"), "gathered", intAttribute("axis", 0)))
+                .addNode(node("ReduceSum", "sum_rows", List.of("gathered", "sum_axes"), "summed", intAttribute("keepdims", 0)))
+                .addNode(node("Greater", "present", List.of("features", "padding"), "present_mask", null))
+                .addNode(node("Cast", "cast_mask", List.of("present_mask"), "present_float", intAttribute("to", floatType)))
+                .addNode(node("ReduceSum", "count_rows", List.of("present_float", "sum_axes"), "count_raw",
+                        intAttribute("keepdims", 1)))
+                .addNode(node("Max", "count_at_least_one", List.of("count_raw", "one"), "count", null))
+                .addNode(node("Div", "mean_rows", List.of("summed", "count"), "hidden", null))
+                .addNode(node("MatMul", "class_layer", List.of("hidden", "class_weights"), "logits_raw", null))
+                .addNode(node("Add", "add_bias", List.of("logits_raw", "class_bias"), "logits", null))
                 .addNode(node("Softmax", "softmax", List.of("logits"), "probabilities", intAttribute("axis", 1)))
                 .build();
 
-        OnnxMl.ModelProto.Builder model = OnnxMl.ModelProto.newBuilder()
+        OnnxMl.ModelProto.Builder onnx = OnnxMl.ModelProto.newBuilder()
                 .setIrVersion(IR_VERSION)
                 .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
                 .setProducerName("sovaudit-train")
-                .setProducerVersion("1")
+                .setProducerVersion("2")
                 .setDomain("org.sovaudit")
-                .setModelVersion(1)
+                .setModelVersion(2)
                 .setDocString(docString)
                 .setGraph(graph);
         for (Map.Entry<String, String> e : metadata.entrySet()) {
-            model.addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder().setKey(e.getKey()).setValue(e.getValue()));
+            onnx.addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder().setKey(e.getKey()).setValue(e.getValue()));
         }
-        return model.build().toByteArray();
+        return onnx.build().toByteArray();
     }
 
     private static OnnxMl.TensorProto tensor(String name, OnnxMl.TensorProto.DataType type, byte[] raw, long... dims) {
         OnnxMl.TensorProto.Builder t = OnnxMl.TensorProto.newBuilder().setName(name).setDataType(type.getNumber());
-        for (long d : dims) {
-            t.addDims(d);
+        for (long dim : dims) {
+            t.addDims(dim);
         }
         return t.setRawData(ByteString.copyFrom(raw)).build();
     }
