@@ -264,27 +264,10 @@ public final class RsyslogConfParser implements Parser {
         return depth;
     }
 
-    /** The offset of the ')' closing the parenthesis opened just before {@code from}. */
+    /** The offset of the ')' closing the parenthesis opened just before {@code from}; the end of the text when none. */
     private static int closing(String text, int from) {
-        int depth = 1;
-        char quote = 0;
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
-            }
-        }
-        return text.length();
+        int at = org.sovaudit.parse.Brackets.matching(text, from - 1, '(', ')', text.length());
+        return at < 0 ? text.length() : at;
     }
 
     /** The line with the values of credential-carrying parameters replaced by the mask. */

@@ -203,47 +203,11 @@ public final class SyslogNgConfParser implements Parser {
 
     /** The offset of the '}' matching the '{' at {@code open}, or -1. */
     private static int closing(String text, int open) {
-        int depth = 0;
-        char quote = 0;
-        for (int i = open; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '{') {
-                depth++;
-            } else if (c == '}' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
+        return org.sovaudit.parse.Brackets.matching(text, open, '{', '}', text.length());
     }
 
     private static int closingParen(String text, int open, int limit) {
-        int depth = 0;
-        char quote = 0;
-        for (int i = open; i < limit; i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
+        return org.sovaudit.parse.Brackets.matching(text, open, '(', ')', limit);
     }
 
     /** The text with every {@code #} comment (outside quotes) blanked, offsets kept. */
