@@ -144,26 +144,7 @@ final class LegacyBundleChecks {
     }
 
     private static Check fileHash(String name, Manifest manifest, Map<String, byte[]> files) {
-        String check = SHA256_PREFIX + name;
-        byte[] data = files.get(name);
-        if (data == null) {
-            return new Check(check, false, name + " is missing");
-        }
-        if (manifest == null) {
-            return new Check(check, false, "not checked: no usable manifest");
-        }
-        ManifestFile listed = manifest.files.get(name);
-        if (listed == null) {
-            return new Check(check, false, name + " is not listed in the manifest");
-        }
-        String actual = Digests.sha256Hex(data);
-        if (!listed.sha256().equals(actual)) {
-            return new Check(check, false, "expected " + listed.sha256() + " (manifest), actual " + actual);
-        }
-        if (listed.size() != data.length) {
-            return new Check(check, false, "expected " + listed.size() + " bytes (manifest), actual " + data.length);
-        }
-        return new Check(check, true, actual + ", " + data.length + " bytes");
+        return ManifestFile.check(SHA256_PREFIX + name, name, manifest == null ? null : manifest.files(), files);
     }
 
     private static Check signature(byte[] report, byte[] signature, X509Certificate certificate, String certificateProblem) {
