@@ -325,7 +325,7 @@ public final class Assessor {
             }
             Attribution a = d.attribution();
             out.add(new Residency(d.kind(), d.value(), d.context(), d.role(), a.group(), a.vendorName(),
-                    a.jurisdiction(), "", d.jurisdictionClass()));
+                    a.jurisdiction(), a.location(), d.jurisdictionClass()));
         }
         return out;
     }

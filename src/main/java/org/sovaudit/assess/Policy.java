@@ -171,7 +171,7 @@ public record Policy(
             }
             internal.add(domain);
         }
-        double threshold = r.number("model-threshold", base == null ? 0.7 : base.modelThreshold());
+        double threshold = r.number("model-threshold", base == null ? 0.9 : base.modelThreshold());
         if (!(threshold > 0 && threshold <= 1)) {
             throw new PolicyException(where + ": field 'model-threshold': must be within (0, 1], was " + threshold);
         }

@@ -31,12 +31,18 @@ import org.sovaudit.model.ObservationKind;
  *       class is a group at or above the threshold, otherwise UNATTRIBUTED with the model's top
  *       guesses for a human.</li>
  * </ol>
- * Nothing is dropped: every subject given comes back with an attribution.
+ * Nothing is dropped: every subject given comes back with an attribution. An attribution of a cloud
+ * region, or of a value whose context or host names a region of the attributed vendor's cloud,
+ * carries the region's country as its {@link Attribution#location() location} when the knowledge
+ * base's region table knows it (for a model attribution of a region: when every cloud of the group
+ * that lists the id puts it in one country).
  */
 public final class Attributions {
 
     /** Confidence of a jurisdiction read from a country-code TLD alone. */
     static final double CCTLD_CONFIDENCE = 0.5;
+    /** Contexts longer than this are not searched for a region. */
+    private static final int MAX_CONTEXT = 256;
 
     private final KnowledgeBase kb;
     private final OnnxAttributor model;
@@ -93,7 +99,10 @@ public final class Attributions {
             } else {
                 List<List<Attribution.Guess>> guesses = model.predict(forModel);
                 for (int i = 0; i < forModel.size(); i++) {
-                    out.put(forModel.get(i), fromModel(guesses.get(i)));
+                    Subject s = forModel.get(i);
+                    Attribution a = fromModel(guesses.get(i));
+                    out.put(s, a.attributed() && s.kind() == ObservationKind.CLOUD_REGION
+                            ? a.withLocation(kb.regionCountryOfGroup(a.group(), s.value()).orElse("")) : a);
                 }
             }
         }
@@ -116,7 +125,7 @@ public final class Attributions {
         if (match.isPresent()) {
             Vendor v = match.get().vendor();
             return new Attribution(Attribution.Status.ATTRIBUTED, v.id(), v.name(), v.group(), v.jurisdiction(),
-                    v.primaryLayer(), 1.0, Attribution.Method.KB, match.get().indicator(), List.of());
+                    v.primaryLayer(), 1.0, Attribution.Method.KB, match.get().indicator(), List.of(), location(s, v));
         }
         Optional<String> country = countryCode(s);
         if (country.isPresent()) {
@@ -134,6 +143,53 @@ public final class Attributions {
                     "not in the knowledge base; addresses and AS numbers carry no name for the model to read", List.of());
             default -> null;
         };
+    }
+
+    /**
+     * Where the subject's cloud region is, for data residency: a cloud region by its id; any other
+     * value by a region its context names ({@code eu-west-1}, {@code region=eu-west-1}) or, for a host,
+     * URL or image, a region in a label of its host ({@code obs.af-south-1.myhuaweicloud.com}); each
+     * read in the region table of the vendor the knowledge base attributed it to. Empty when none.
+     */
+    private String location(Subject s, Vendor v) {
+        if (s.kind() == ObservationKind.CLOUD_REGION) {
+            return kb.region(v.id(), s.value()).map(RegionLocation::country).orElse("");
+        }
+        Optional<RegionLocation> named = regionInContext(s.context(), v);
+        if (named.isEmpty() && (s.kind() == ObservationKind.HOSTNAME || s.kind() == ObservationKind.URL
+                || s.kind() == ObservationKind.CONTAINER_IMAGE)) {
+            String host = Names.hostOf(s.kind(), s.value());
+            if (host != null && IpAddresses.parse(host) == null) {
+                named = kb.regionInHost(v.id(), host);
+            }
+        }
+        return named.map(RegionLocation::country).orElse("");
+    }
+
+    /** A region of the vendor's cloud the context names: the whole context or one of its words ({@code region=x}). */
+    private Optional<RegionLocation> regionInContext(String context, Vendor v) {
+        if (context.isBlank() || context.length() > MAX_CONTEXT) {
+            return Optional.empty();
+        }
+        Optional<RegionLocation> whole = kb.region(v.id(), context);
+        if (whole.isPresent()) {
+            return whole;
+        }
+        int start = -1;
+        for (int i = 0; i <= context.length(); i++) {
+            char c = i < context.length() ? context.charAt(i) : ' ';
+            boolean wordChar = Character.isLetterOrDigit(c) || c == '-' || c == '_';
+            if (wordChar && start < 0) {
+                start = i;
+            } else if (!wordChar && start >= 0) {
+                Optional<RegionLocation> word = kb.region(v.id(), context.substring(start, i));
+                if (word.isPresent()) {
+                    return word;
+                }
+                start = -1;
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<String> countryCode(Subject s) {

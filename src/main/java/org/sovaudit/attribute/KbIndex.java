@@ -40,6 +40,8 @@ final class KbIndex {
     static final String REGION = "region";
 
     private static final java.util.regex.Pattern PLAIN_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_]+");
+    /** Contexts longer than this name no provider. */
+    private static final int MAX_CONTEXT = 256;
 
     private final HostTable<Indicator> hosts = new HostTable<>();
     private final PrefixTrie<Indicator> images = new PrefixTrie<>();
@@ -215,15 +217,44 @@ final class KbIndex {
 
     /** A region belongs to the provider in its context; without one, to the vendor whose region id it is. */
     private Indicator region(String value, String context) {
-        if (!context.isBlank()) {
-            String key = Names.providerKey(context);
-            Indicator byProvider = key == null ? null : providers.get(key);
-            if (byProvider != null) {
-                return byProvider;
-            }
+        Indicator byProvider = providerIn(context);
+        if (byProvider != null) {
+            return byProvider;
         }
         String id = value.strip().toLowerCase(Locale.ROOT);
         return id.length() > 64 ? null : regions.find(id);
+    }
+
+    /**
+     * The provider a context names: the whole context ({@code aws}, {@code hashicorp/aws}), else the
+     * first of its words that is a provider name ({@code logging awslogs}, {@code driver=gcplogs}).
+     * Null when none.
+     */
+    Indicator providerIn(String context) {
+        if (context.isBlank() || context.length() > MAX_CONTEXT) {
+            return null;
+        }
+        String key = Names.providerKey(context);
+        Indicator whole = key == null ? null : providers.get(key);
+        if (whole != null) {
+            return whole;
+        }
+        int start = -1;
+        for (int i = 0; i <= context.length(); i++) {
+            char c = i < context.length() ? context.charAt(i) : ' ';
+            boolean wordChar = Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '/' || c == '.';
+            if (wordChar && start < 0) {
+                start = i;
+            } else if (!wordChar && start >= 0) {
+                String wordKey = Names.providerKey(context.substring(start, i));
+                Indicator hit = wordKey == null ? null : providers.get(wordKey);
+                if (hit != null) {
+                    return hit;
+                }
+                start = -1;
+            }
+        }
+        return null;
     }
 
     private static Indicator phrase(PhraseTable<Indicator> table, String value) {

@@ -69,6 +69,7 @@ final class KbLoader {
     final Map<String, Vendor> vendors = new LinkedHashMap<>();
     final Map<String, List<String>> regionExamples = new LinkedHashMap<>();
     final List<Indicator> indicators = new ArrayList<>();
+    RegionTable regions = RegionTable.EMPTY;
 
     private static Map<String, String> indicatorFields() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -132,7 +133,7 @@ final class KbLoader {
 
     private void run() {
         Node index = read(INDEX);
-        index.allowOnly(Set.of("version", "jurisdictions", "country-code-tlds", "groups", "vendors", "indicators"));
+        index.allowOnly(Set.of("version", "jurisdictions", "country-code-tlds", "groups", "vendors", "indicators", "regions"));
         version = index.text("version");
         if (!VERSION.matcher(version).matches()) {
             throw index.child("version").fail("version must be 1-64 of A-Z a-z 0-9 . _ + -, was '" + version + "'");
@@ -151,6 +152,7 @@ final class KbLoader {
         for (Node n : index.optionalItems("indicators")) {
             indicatorFiles.add(fileName(n));
         }
+        String regionsFile = index.json().has("regions") ? fileName(index.child("regions")) : null;
         readJurisdictions(read(jurisdictionsFile));
         readTlds(read(tldsFile));
         readGroups(read(groupsFile));
@@ -159,6 +161,9 @@ final class KbLoader {
         }
         for (String file : indicatorFiles) {
             readIndicatorFile(read(file));
+        }
+        if (regionsFile != null) {
+            readRegions(read(regionsFile));
         }
         for (Group g : groups.values()) {
             if (vendors.values().stream().noneMatch(v -> v.group().equals(g.id()))) {
@@ -326,6 +331,56 @@ final class KbLoader {
             }
             readIndicators(entry, vendor);
         }
+    }
+
+    /**
+     * The region table: per provider (a vendor), its source and its region ids, each with the ISO
+     * 3166-1 alpha-2 country and the city of its data centres ({@code af-south-1: ["ZA", "Cape Town"]}).
+     */
+    private void readRegions(Node file) {
+        file.allowOnly(Set.of("providers"));
+        Map<String, Map<String, RegionLocation>> byVendor = new LinkedHashMap<>();
+        int total = 0;
+        for (Node entry : file.child("providers").items(MAX_ENTRIES)) {
+            entry.allowOnly(Set.of("vendor", "source", "regions"));
+            String id = entry.text("vendor");
+            if (!vendors.containsKey(id)) {
+                throw entry.child("vendor").fail("unknown vendor '" + id + "'");
+            }
+            entry.text("source");
+            Map<String, RegionLocation> regionsOfVendor = new LinkedHashMap<>();
+            if (byVendor.putIfAbsent(id, regionsOfVendor) != null) {
+                throw entry.child("vendor").fail("vendor '" + id + "' is listed twice");
+            }
+            Node list = entry.child("regions");
+            for (Iterator<String> it = list.fieldNames(); it.hasNext(); ) {
+                String region = it.next();
+                Node where = list.child(region);
+                if (!REGION.matcher(region).matches() || region.length() > RegionTable.MAX_ID) {
+                    throw where.fail("a region id is lower-case a-z 0-9 _ -, optionally ending in *, was '" + region + "'");
+                }
+                List<Node> pair = where.items(2);
+                if (pair.size() != 2) {
+                    throw where.fail("expected [COUNTRY, \"city\"]");
+                }
+                String country = pair.get(0).text();
+                if (!country.matches("[A-Z]{2}") || !jurisdictions.contains(country)) {
+                    throw pair.get(0).fail("not an ISO 3166-1 alpha-2 code of the jurisdictions file: '" + country + "'");
+                }
+                String city = pair.get(1).text();
+                if (city.length() > 100) {
+                    throw pair.get(1).fail("a city is at most 100 characters");
+                }
+                regionsOfVendor.put(region, new RegionLocation(country, city));
+                if (++total > MAX_ENTRIES) {
+                    throw file.fail("more than " + MAX_ENTRIES + " regions");
+                }
+            }
+            if (regionsOfVendor.isEmpty()) {
+                throw list.fail("at least one region is required");
+            }
+        }
+        regions = new RegionTable(byVendor);
     }
 
     private void readIndicators(Node entry, Vendor vendor) {

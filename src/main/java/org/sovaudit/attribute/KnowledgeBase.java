@@ -45,10 +45,13 @@ public final class KnowledgeBase {
     private final Map<String, List<String>> regionExamples;
     private final List<Indicator> indicators;
     private final KbIndex index;
+    private final RegionTable regions;
+    /** Per group, its vendors whose clouds the region table covers. */
+    private final Map<String, List<String>> regionVendorsByGroup;
 
     private KnowledgeBase(String version, String sha256, List<Vendor> vendors, Map<String, Group> groups,
                           Set<String> jurisdictions, Map<String, String> tldJurisdiction,
-                          Map<String, List<String>> regionExamples, List<Indicator> indicators) {
+                          Map<String, List<String>> regionExamples, List<Indicator> indicators, RegionTable regions) {
         this.version = version;
         this.sha256 = sha256;
         this.vendors = List.copyOf(vendors);
@@ -63,11 +66,20 @@ public final class KnowledgeBase {
         this.regionExamples = Map.copyOf(regionExamples);
         this.indicators = List.copyOf(indicators);
         this.index = new KbIndex(this.indicators);
+        this.regions = regions;
+        Map<String, List<String>> byGroup = new LinkedHashMap<>();
+        for (Vendor v : this.vendors) {
+            if (regions.covers(v.id())) {
+                byGroup.computeIfAbsent(v.group(), g -> new ArrayList<>()).add(v.id());
+            }
+        }
+        byGroup.replaceAll((g, ids) -> List.copyOf(ids));
+        this.regionVendorsByGroup = Map.copyOf(byGroup);
     }
 
     private static KnowledgeBase of(KbLoader loaded) {
         return new KnowledgeBase(loaded.version, loaded.sha256(), List.copyOf(loaded.vendors.values()), loaded.groups,
-                loaded.jurisdictions, loaded.tldJurisdiction, loaded.regionExamples, loaded.indicators);
+                loaded.jurisdictions, loaded.tldJurisdiction, loaded.regionExamples, loaded.indicators, loaded.regions);
     }
 
     /** The knowledge base shipped inside the jar, under {@code models/kb/}. */
@@ -92,7 +104,7 @@ public final class KnowledgeBase {
                 kept.add(i);
             }
         }
-        return new KnowledgeBase(version, sha256, vendors, groups, jurisdictions, tldJurisdiction, regionExamples, kept);
+        return new KnowledgeBase(version, sha256, vendors, groups, jurisdictions, tldJurisdiction, regionExamples, kept, regions);
     }
 
     /** The version written in {@code kb.yaml}. */
@@ -140,6 +152,49 @@ public final class KnowledgeBase {
     /** Published region ids of a vendor's cloud that are not indicators (shared with other clouds): model examples. */
     public List<String> regionExamples(String vendorId) {
         return regionExamples.getOrDefault(vendorId, List.of());
+    }
+
+    /**
+     * Where a region of a vendor's cloud is, from the region table ({@code models/kb/regions.yaml}):
+     * {@code region("huawei-cloud", "af-south-1")} is Johannesburg, ZA. Case-insensitive; empty when
+     * the table does not know the vendor or the id.
+     */
+    public Optional<RegionLocation> region(String vendorId, String regionId) {
+        return Optional.ofNullable(regions.find(vendorId, regionId));
+    }
+
+    /** The region a host of the vendor names in a label ({@code obs.af-south-1.myhuaweicloud.com}); empty when none. */
+    Optional<RegionLocation> regionInHost(String vendorId, String host) {
+        return Optional.ofNullable(regions.inHost(vendorId, host));
+    }
+
+    /**
+     * Where a region is for a vendor group, when every vendor of the group whose cloud lists the id
+     * puts it in the same country (for a model attribution, which names a group only); empty otherwise.
+     */
+    public Optional<String> regionCountryOfGroup(String groupId, String regionId) {
+        String country = null;
+        for (String vendorId : regionVendorsByGroup.getOrDefault(groupId, List.of())) {
+            RegionLocation at = regions.find(vendorId, regionId);
+            if (at == null) {
+                continue;
+            }
+            if (country != null && !country.equals(at.country())) {
+                return Optional.empty();
+            }
+            country = at.country();
+        }
+        return Optional.ofNullable(country);
+    }
+
+    /** Whether the region table lists the regions of the vendor's cloud. */
+    boolean coversRegions(String vendorId) {
+        return regions.covers(vendorId);
+    }
+
+    /** Number of entries in the region table. */
+    public int regionCount() {
+        return regions.size();
     }
 
     /** Whether {@code code} is a jurisdiction this knowledge base knows. */

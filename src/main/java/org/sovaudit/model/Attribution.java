@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param basis        the indicator that matched (e.g. {@code domain-suffix huaweicloud.com}) or a
  *                     short reason for internal and unattributed values
  * @param guesses      the model's top classes with probabilities, best first; empty for KB matches
+ * @param location     ISO 3166-1 alpha-2 country where the value's cloud region is (data residency):
+ *                     for a cloud region, or a value whose context or host names a region of the
+ *                     vendor's cloud, when the knowledge base's region table knows it; empty otherwise
  */
 public record Attribution(
         Status status,
@@ -30,7 +33,8 @@ public record Attribution(
         double confidence,
         Method method,
         String basis,
-        List<Guess> guesses) {
+        List<Guess> guesses,
+        String location) {
 
     public Attribution {
         Objects.requireNonNull(status, "status");
@@ -41,9 +45,22 @@ public record Attribution(
         jurisdiction = jurisdiction == null ? "" : jurisdiction;
         basis = basis == null ? "" : basis;
         guesses = guesses == null ? List.of() : List.copyOf(guesses);
+        location = location == null ? "" : location;
         if (confidence < 0 || confidence > 1 || Double.isNaN(confidence)) {
             throw new IllegalArgumentException("confidence must be within 0..1, was " + confidence);
         }
+    }
+
+    /** An attribution that names no location. */
+    public Attribution(Status status, String vendorId, String vendorName, String group, String jurisdiction, Layer layer,
+                       double confidence, Method method, String basis, List<Guess> guesses) {
+        this(status, vendorId, vendorName, group, jurisdiction, layer, confidence, method, basis, guesses, "");
+    }
+
+    /** The same attribution with {@code location} as its location. */
+    public Attribution withLocation(String location) {
+        return new Attribution(status, vendorId, vendorName, group, jurisdiction, layer, confidence, method, basis, guesses,
+                location);
     }
 
     public enum Status {

@@ -56,6 +56,22 @@ class AssessorTest {
     }
 
     @Test
+    void residency_namesTheRegionsCountry_apartFromTheProvidersJurisdiction() {
+        Attribution capeTown = vendor("amazon", "US", Layer.CLOUD).withLocation("ZA");
+        Attribution unknownRegion = vendor("amazon", "US", Layer.CLOUD);
+        Assessment a = new Assessor(policy, DAY).assess(List.of(
+                ref(ObservationKind.CLOUD_REGION, "af-south-1", Role.CLOUD_REGION, capeTown, 1),
+                ref(ObservationKind.CLOUD_REGION, "xx-nowhere-9", Role.CLOUD_REGION, unknownRegion, 1),
+                ref(ObservationKind.HOSTNAME, "8.8.8.8", Role.DNS_RESOLVER, vendor("google", "US", Layer.CLOUD), 1)));
+        assertEquals(2, a.residency().size(), a.residency().toString());
+        var byValue = new java.util.HashMap<String, org.sovaudit.model.AuditReport.Residency>();
+        a.residency().forEach(r -> byValue.put(r.value(), r));
+        assertEquals("ZA", byValue.get("af-south-1").location());
+        assertEquals("US", byValue.get("af-south-1").providerJurisdiction());
+        assertEquals("", byValue.get("xx-nowhere-9").location());
+    }
+
+    @Test
     void unattributedOutsideParty_isInfoForReview() {
         Assessment a = new Assessor(policy, DAY).assess(List.of(ref(ObservationKind.HOSTNAME, "odd.example.net",
                 Role.UNKNOWN, Attribution.unattributed("no indicator", List.of(new Attribution.Guess("alibaba", 0.4))), 1)));

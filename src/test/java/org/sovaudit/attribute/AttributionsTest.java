@@ -243,8 +243,8 @@ class AttributionsTest {
 
     @Test
     void addressesAndAsNumbersOutsideTheKnowledgeBase_neverGoToTheModel() {
-        for (Subject s : List.of(new Subject(ObservationKind.IP_ADDRESS, "41.90.1.1", Role.UPSTREAM_GATEWAY),
-                new Subject(ObservationKind.CIDR, "41.90.0.0/16", Role.MANAGEMENT_ACCESS),
+        for (Subject s : List.of(new Subject(ObservationKind.IP_ADDRESS, "102.68.77.1", Role.UPSTREAM_GATEWAY),
+                new Subject(ObservationKind.CIDR, "102.68.76.0/22", Role.MANAGEMENT_ACCESS),
                 new Subject(ObservationKind.ASN, "AS327712", Role.BGP_PEER, "remote-as=AS327712"))) {
             Attribution a = attributions.attribute(List.of(s)).get(s);
             assertEquals(Attribution.Status.UNATTRIBUTED, a.status(), s.toString());
@@ -275,5 +275,53 @@ class AttributionsTest {
         assertThrows(AttributionException.class, () -> Attributions.create(kb, model, 1.5, Set.of()));
         assertThrows(AttributionException.class, () -> Attributions.create(kb, model, Double.NaN, Set.of()));
         assertThrows(AttributionException.class, () -> Attributions.create(kb, model, 0.6, Set.of("bad suffix!")));
+    }
+
+    static Attribution withContext(ObservationKind kind, String value, Role role, String context) {
+        Subject s = new Subject(kind, value, role, context);
+        return attributions.attribute(List.of(s)).get(s);
+    }
+
+    @Test
+    void cloudRegion_carriesTheCountryOfItsProvidersRegion() {
+        Attribution aws = withContext(ObservationKind.CLOUD_REGION, "af-south-1", Role.CLOUD_REGION, "aws");
+        assertEquals("amazon", aws.group());
+        assertEquals("ZA", aws.location(), "AWS af-south-1 is Cape Town");
+        Attribution huawei = withContext(ObservationKind.CLOUD_REGION, "af-south-1", Role.CLOUD_REGION, "huaweicloud");
+        assertEquals("huawei", huawei.group());
+        assertEquals("ZA", huawei.location(), "Huawei Cloud af-south-1 is Johannesburg");
+        Attribution alibaba = withContext(ObservationKind.CLOUD_REGION, "eu-central-1", Role.STORAGE_LOCATION, "alicloud");
+        assertEquals("alibaba", alibaba.group());
+        assertEquals("DE", alibaba.location(), "Alibaba Cloud eu-central-1 is Frankfurt");
+        assertEquals("HK", withContext(ObservationKind.CLOUD_REGION, "ap-southeast-1", Role.CLOUD_REGION, "huaweicloud").location());
+        assertEquals("SG", withContext(ObservationKind.CLOUD_REGION, "ap-southeast-1", Role.CLOUD_REGION, "aws").location());
+        assertEquals("ZA", withContext(ObservationKind.CLOUD_REGION, "af-south-1", Role.LOG_SINK, "awslogs").location());
+    }
+
+    @Test
+    void unknownRegion_hasNoLocation() {
+        Attribution unknown = withContext(ObservationKind.CLOUD_REGION, "xx-nowhere-9", Role.CLOUD_REGION, "aws");
+        assertEquals("amazon", unknown.group(), "still AWS's, by its provider");
+        assertEquals("", unknown.location());
+        assertEquals("", withContext(ObservationKind.CLOUD_REGION, "RegionOne", Role.CLOUD_REGION, "openstack").location());
+        assertEquals("", one(ObservationKind.HOSTNAME, "10.1.2.3").location(), "internal");
+        assertEquals("", Attribution.internal("x").location());
+        assertEquals("", Attribution.unattributed("x", List.of()).location());
+    }
+
+    @Test
+    void valueWhoseHostOrContextNamesARegion_carriesItsCountry() {
+        assertEquals("ZA", one(ObservationKind.HOSTNAME, "obs.af-south-1.myhuaweicloud.com").location());
+        assertEquals("CN", one(ObservationKind.URL, "https://oss-cn-hangzhou-internal.aliyuncs.com/backups/").location());
+        assertEquals("IE", one(ObservationKind.HOSTNAME, "s3-eu-west-1.amazonaws.com").location(), "legacy S3 host");
+        assertEquals("ZA", one(ObservationKind.CONTAINER_IMAGE, "swr.af-south-1.myhuaweicloud.com/ministry/portal:2.4.1").location());
+        assertEquals("", one(ObservationKind.HOSTNAME, "mirrors.aliyun.com").location(), "names no region");
+        assertEquals("", one(ObservationKind.HOSTNAME, "dns.google").location(), "no region in its host");
+        Attribution bucket = withContext(ObservationKind.URL, "s3://ministry-backups", Role.STORAGE_LOCATION, "region=eu-central-1");
+        Attribution s3 = withContext(ObservationKind.HOSTNAME, "ministry-backups.s3.amazonaws.com", Role.STORAGE_LOCATION,
+                "region=eu-central-1");
+        assertEquals("amazon", s3.group());
+        assertEquals("DE", s3.location(), "the context names the bucket's region");
+        assertEquals("", bucket.location(), bucket.toString());
     }
 }

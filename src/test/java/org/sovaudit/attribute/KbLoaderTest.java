@@ -211,4 +211,42 @@ class KbLoaderTest {
         replace("vendors/asia-pacific.yaml", "products: [samsung*]", "products: [\"sam*sung\"]");
         assertNames(failure(), "vendors/asia-pacific.yaml", "vendors[0].products[0]", "sam*sung");
     }
+
+    @Test
+    void regionOfAnUnknownCountry_isAnError() throws IOException {
+        replace("regions.yaml", "af-south-1: [\"ZA\", \"Cape Town\"]", "af-south-1: [\"XX\", \"Cape Town\"]");
+        assertNames(failure(), "regions.yaml", "providers[0].regions.af-south-1", "'XX'");
+    }
+
+    @Test
+    void regionTableOfAnUnknownVendor_isAnError() throws IOException {
+        replace("regions.yaml", "  - vendor: hetzner\n", "  - vendor: hetzner-cloud\n");
+        assertNames(failure(), "regions.yaml", "vendor", "unknown vendor 'hetzner-cloud'");
+    }
+
+    @Test
+    void regionWithoutCity_isAnError() throws IOException {
+        replace("regions.yaml", "fsn1: [\"DE\", \"Falkenstein\"]", "fsn1: [\"DE\"]");
+        assertNames(failure(), "regions.yaml", "regions.fsn1", "city");
+    }
+
+    @Test
+    void upperCaseRegionId_isAnError() throws IOException {
+        replace("regions.yaml", "fsn1: [", "FSN1: [");
+        assertNames(failure(), "regions.yaml", "FSN1", "lower-case");
+    }
+
+    @Test
+    void regionListedTwice_isAnError() throws IOException {
+        replace("regions.yaml", "      nbg1: [", "      fsn1: [\"DE\", \"Falkenstein\"]\n      nbg1: [");
+        assertNames(failure(), "regions.yaml", "fsn1");
+    }
+
+    @Test
+    void knowledgeBaseWithoutRegionTable_loadsWithNoLocations() throws IOException {
+        replace("kb.yaml", "regions: regions.yaml\n", "");
+        KnowledgeBase kb = KnowledgeBase.load(dir);
+        assertEquals(0, kb.regionCount());
+        assertTrue(kb.region("aws", "af-south-1").isEmpty());
+    }
 }

@@ -110,6 +110,7 @@ class KnowledgeBaseTest {
                 files.add(line.substring(4).strip());
             }
         }
+        files.add("regions.yaml");
         assertTrue(files.contains("generated/ouis.yaml") && files.contains("vendors/certificate-authorities.yaml"), files.toString());
         StringBuilder manifest = new StringBuilder();
         for (String f : files) {
@@ -229,6 +230,61 @@ class KnowledgeBaseTest {
         assertTrue(kb.match(new Subject(ObservationKind.CLOUD_REGION, "af-south-1", Role.CLOUD_REGION, "")).isEmpty(),
                 "a region id alone names no one provider");
         assertTrue(kb.match(new Subject(ObservationKind.CLOUD_REGION, "RegionOne", Role.CLOUD_REGION, "openstack")).isEmpty());
+    }
+
+    @Test
+    void cloudRegion_ofACloudLoggingDriver_isAttributedThroughThatCloud() {
+        assertVendor("aws", "provider-name awslogs",
+                kb.match(new Subject(ObservationKind.CLOUD_REGION, "af-south-1", Role.LOG_SINK, "awslogs")));
+        assertVendor("aws", "provider-name awslogs",
+                kb.match(new Subject(ObservationKind.CLOUD_REGION, "af-south-1", Role.LOG_SINK, "logging awslogs")));
+        assertVendor("google", "provider-name gcplogs",
+                kb.match(new Subject(ObservationKind.CLOUD_REGION, "africa-south1", Role.LOG_SINK, "driver=gcplogs")));
+        assertTrue(kb.match(new Subject(ObservationKind.CLOUD_REGION, "af-south-1", Role.LOG_SINK, "logging gelf")).isEmpty());
+    }
+
+    @Test
+    void regionTable_placesARegionPerCloud() {
+        assertEquals(Optional.of(new RegionLocation("ZA", "Cape Town")), kb.region("aws", "af-south-1"));
+        assertEquals(Optional.of(new RegionLocation("ZA", "Johannesburg")), kb.region("huawei-cloud", "af-south-1"));
+        assertEquals("DE", kb.region("alibaba-cloud", "eu-central-1").orElseThrow().country());
+        assertEquals("SG", kb.region("aws", "ap-southeast-1").orElseThrow().country());
+        assertEquals("HK", kb.region("huawei-cloud", "ap-southeast-1").orElseThrow().country(), "the same id, another place");
+        assertEquals("CN", kb.region("aws", "cn-northwest-1").orElseThrow().country());
+        assertEquals("ZA", kb.region("microsoft", "SouthAfricaNorth").orElseThrow().country(), "case-insensitive");
+        assertEquals("FR", kb.region("ovhcloud", "GRA11").orElseThrow().country(), "gra* stands for a number");
+        assertTrue(kb.region("ovhcloud", "graphql").isEmpty(), "gra* is no prefix of other words");
+        assertTrue(kb.region("aws", "xx-nowhere-9").isEmpty());
+        assertTrue(kb.region("mikrotik", "eu-west-1").isEmpty(), "not a cloud of the table");
+        assertTrue(kb.region("aws", "").isEmpty());
+        assertTrue(kb.regionCount() > 300, "regions: " + kb.regionCount());
+    }
+
+    @Test
+    void regionTable_ofAGroup_answersOnlyWhenItsCloudsAgree() {
+        assertEquals(Optional.of("ZA"), kb.regionCountryOfGroup("amazon", "af-south-1"));
+        assertEquals(Optional.of("CN"), kb.regionCountryOfGroup("amazon", "cn-north-1"), "aws and aws-china agree");
+        assertEquals(Optional.of("DE"), kb.regionCountryOfGroup("alibaba", "eu-central-1"));
+        assertTrue(kb.regionCountryOfGroup("amazon", "RegionOne").isEmpty());
+        assertTrue(kb.regionCountryOfGroup("mikrotik", "af-south-1").isEmpty());
+    }
+
+    @Test
+    void everyRegionIdOfACloud_isInTheRegionTable() {
+        List<String> missing = new ArrayList<>();
+        for (Indicator i : kb.indicators()) {
+            if (i.kind().equals("region") && !i.value().endsWith("*") && kb.region(i.vendor().id(), i.value()).isEmpty()) {
+                missing.add(i.vendor().id() + " " + i.value());
+            }
+        }
+        for (Vendor v : kb.vendors()) {
+            for (String region : kb.regionExamples(v.id())) {
+                if (kb.coversRegions(v.id()) && kb.region(v.id(), region).isEmpty()) {
+                    missing.add(v.id() + " " + region + " (example)");
+                }
+            }
+        }
+        assertEquals(List.of(), missing);
     }
 
     @Test

@@ -85,7 +85,8 @@ public final class GenerateIndicators {
             new String[] {"fujitsu", "fujitsu"},
             new String[] {"d-link", "d-link"},
             new String[] {"zyxel", "zyxel"},
-            new String[] {"check-point", "check point software"});
+            new String[] {"check-point", "check point software"},
+            new String[] {"supermicro", "super micro computer"});
 
     /** Vendor id, then a regex found in the root's subject name (first rule that matches wins). */
     static final List<String[]> CA_RULES = List.of(

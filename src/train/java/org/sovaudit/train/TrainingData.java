@@ -100,12 +100,14 @@ final class TrainingData {
     private final long seed;
     private final List<String> words;
     private final List<Example> negatives;
+    private final List<Example> labelled;
 
-    TrainingData(KnowledgeBase kb, long seed, List<String> words, List<Example> negatives) {
+    TrainingData(KnowledgeBase kb, long seed, List<String> words, List<Example> negatives, List<Example> labelled) {
         this.kb = kb;
         this.seed = seed;
         this.words = List.copyOf(words);
         this.negatives = List.copyOf(negatives);
+        this.labelled = List.copyOf(labelled);
     }
 
     /** Reads the hand-written word list: one word a line, '#' comments. */
@@ -143,7 +145,36 @@ final class TrainingData {
         return out;
     }
 
-    /** Every example, in a fixed order: indicators in knowledge-base order, then regions, then negatives. */
+    /**
+     * Reads the hand-labelled rows: label (a vendor-group id), kind, role, value, context
+     * (tab-separated), '#' comments. Realistic values of known groups as devices, banners and
+     * clients print them, which the generated variants do not cover.
+     */
+    static List<Example> readLabelled(Path file) throws IOException {
+        List<Example> out = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cols = line.split("\t", -1);
+            if (cols.length != 5 || cols[0].isBlank() || cols[3].isBlank()) {
+                throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected label, kind, role, value, context");
+            }
+            if (cols[0].strip().equals(NONE)) {
+                throw new IllegalArgumentException(file + ":" + (i + 1) + ": label none belongs in negatives.tsv");
+            }
+            out.add(new Example(cols[0].strip(), ObservationKind.fromId(cols[1]), Role.fromId(cols[2]), cols[3].strip(),
+                    cols[4].strip(), "labelled " + file.getFileName() + ":" + (i + 1)));
+        }
+        return out;
+    }
+
+    /**
+     * Every example, in a fixed order: indicators in knowledge-base order, then regions, then the
+     * hand-written negatives and hand-labelled rows.
+     */
     List<Example> generate() {
         List<Example> out = new ArrayList<>();
         for (Indicator indicator : kb.indicators()) {
@@ -153,6 +184,7 @@ final class TrainingData {
             out.addAll(forRegions(vendor));
         }
         out.addAll(negatives);
+        out.addAll(labelled);
         out.addAll(generatedNegatives());
         for (Indicator indicator : kb.indicators()) {
             out.addAll(borrowers(indicator));
@@ -345,6 +377,24 @@ final class TrainingData {
                 out.add(e);
             }
         }
+        for (int i = 0; i < 300; i++) {
+            // a maker outside the knowledge base naming its device, accelerator or system: brand, model code, version
+            String unit = "none-brand " + i;
+            String brand = rnd.nextBoolean() ? capitalise(pick(words, rnd)) : pick(words, rnd).toUpperCase(Locale.ROOT);
+            String model = code(rnd, true).toUpperCase(Locale.ROOT);
+            String product = brand + " " + switch (rnd.nextInt(4)) {
+                case 0 -> model;
+                case 1 -> model.substring(0, Math.min(2, model.length())) + "-" + (10 + rnd.nextInt(9990));
+                case 2 -> pick(List.of("OS", "DSM", "QTS", "NOS", "Firmware", "Core", "Edge"), rnd) + " " + (1 + rnd.nextInt(12))
+                        + "." + rnd.nextInt(10);
+                default -> model + " " + version(rnd);
+            };
+            Example e = example(NONE, ObservationKind.PRODUCT, pick(List.of(Role.NETWORK_DEVICE, Role.ATTACHED_DEVICE,
+                    Role.UNKNOWN, Role.AI_FRAMEWORK, Role.OPERATING_SYSTEM), rnd), product, "", unit);
+            if (kb.match(e.subject()).isEmpty()) {
+                out.add(e);
+            }
+        }
         out.addAll(moreNegatives());
         return out;
     }
@@ -521,7 +571,7 @@ final class TrainingData {
                 if (!brand.matches("[a-z][a-z0-9-]{3,}")) {
                     break;
                 }
-                for (int i = 0; i < 6; i++) {
+                for (int i = 0; i < 10; i++) {
                     String w = pick(THIRD_PARTY_WORDS, rnd);
                     String name = switch (rnd.nextInt(4)) {
                         case 0 -> brand + "-" + w;
@@ -530,7 +580,7 @@ final class TrainingData {
                         default -> "api." + brand + "-" + w;
                     };
                     String host = name + "." + pick(BORROWER_TLDS, rnd);
-                    if (i >= 4) {
+                    if (i >= 7) {
                         // a package named after the brand by someone else
                         String type = pick(List.of("pypi", "npm", "golang"), rnd);
                         String pkg = type.equals("golang") ? "github.com/" + pick(words, rnd) + "/" + brand + "-" + w
@@ -562,7 +612,7 @@ final class TrainingData {
                 if (name.length() < 3 || name.equals("*")) {
                     break;
                 }
-                for (int round = 0; round < 2; round++) {
+                for (int round = 0; round < 3; round++) {
                 String wrapped = switch (type) {
                     case "pypi" -> String.format(Locale.ROOT, pick(PYPI_WRAPPERS, rnd), name);
                     case "npm" -> String.format(Locale.ROOT, pick(NPM_WRAPPERS, rnd), name);
