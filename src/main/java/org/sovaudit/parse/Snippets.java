@@ -14,10 +14,13 @@ import org.sovaudit.model.Evidence;
  * side of hiding too much.
  *
  * <p>Redacted are: the password part of URL user information ({@code https://user:****@host},
- * also without a scheme: {@code user:****@registry/image}),
+ * also without a scheme: {@code user:****@registry/image}), key-shaped user information without a
+ * password ({@code https://****@o1.ingest.sentry.io}), the content of XML elements named like
+ * credentials ({@code <password>****</password>}),
  * query parameters named like credentials ({@code ?token=****}), the value after a credential
- * keyword ({@code password}, {@code cipher}, {@code community}, {@code shared-key}, ... also in the
- * forms {@code key=value} and {@code key: value}), skipping modifiers that sit between a keyword and
+ * keyword ({@code password}, {@code cipher}, {@code community}, {@code shared-key}, {@code bindpw},
+ * compound names such as {@code ldap_default_authtok} or {@code aws_secret_access_key}, ... also in
+ * the forms {@code key=value}, {@code key: value} and {@code //registry/:_authToken=value}), skipping modifiers that sit between a keyword and
  * its secret ({@code password irreversible-cipher ****}, {@code key 7 ****},
  * {@code community read cipher ****}, {@code authentication-key 6 md5 clear ****}), the name of a
  * RouterOS SNMP community ({@code /snmp community ... name=****}), and anything shaped like an
@@ -45,7 +48,15 @@ public final class Snippets {
             "irreversible-cipher", "encrypted-password", "psk", "wpa-psk", "api-key", "apikey", "api_key",
             "access-key", "access_key", "secret-key", "secret_key", "private-key", "credential", "credentials",
             "auth", "priv", "auth-password", "priv-password", "message-digest-key", "bearer",
-            "client-secret", "client_secret", "securityname");
+            "client-secret", "client_secret", "securityname", "bindpw", "rootpw", "authtok");
+
+    /**
+     * Endings of compound setting names whose value is a secret when written {@code name value} or
+     * {@code name = value} ({@code ldap_default_authtok}, {@code aws_secret_access_key}).
+     */
+    private static final String[] SECRET_NAME_ENDINGS = {
+        "_password", "_passwd", "_secret", "_token", "_authtok", "_access_key", "_secret_key", "_api_key", "_apikey",
+        "_private_key", "-password", "-secret", "-token"};
 
     /** Words between the address and the community in {@code snmp-server host ADDRESS [vrf V] [traps] [version 2c] COMMUNITY}. */
     private static final Set<String> SNMP_HOST_MODIFIERS = Set.of(
@@ -68,6 +79,19 @@ public final class Snippets {
     private static final Pattern SECRET_SHAPE = Pattern.compile(
             "^[\"']?(?:%\\^%#|%@%#|%\\$%\\$|@%@%|\\$1[a-z]\\$|\\$9\\$|\\$[1256]\\$|\\$[57]y?\\$|\\$8\\$|\\$[ch]\\$).*");
 
+    /**
+     * {@code scheme://TOKEN@}: user information without a password that is shaped like a key (at
+     * least 16 letters, digits, {@code _} or {@code -}, with letters and digits both), such as the
+     * key of a Sentry DSN or a token in a clone URL.
+     */
+    private static final Pattern URL_TOKEN_USER = Pattern.compile(
+            "([A-Za-z][A-Za-z0-9+.-]{0,31}://)(?=[A-Za-z0-9_-]*[0-9])(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{16,256}@");
+
+    /** An XML element whose name names a credential: {@code <password>...</password>}, {@code <apiKey>}. */
+    private static final Pattern XML_SECRET = Pattern.compile(
+            "(?i)(<([a-z0-9_.:-]{0,40}?(?:password|passwd|passphrase|secret|token|api[_-]?key|access[_-]?key|"
+                    + "private[_-]?key|credentials?|authtok))(?:\\s[^<>]{0,200})?>)([^<]*)(</\\2\\s*>)");
+
     /** {@code scheme://user:password@} */
     private static final Pattern URL_USERINFO = Pattern.compile(
             "([A-Za-z][A-Za-z0-9+.-]{0,31}://)([^/@\\s:?#]*):([^/@\\s?#]*)@");
@@ -82,8 +106,9 @@ public final class Snippets {
 
     /** A {@code key=value} or {@code key:value} token whose key names a credential. */
     private static final Pattern KEY_VALUE = Pattern.compile(
-            "(?i)^([\"']?[a-z0-9_.-]{0,40}?(?:password|passwd|passphrase|secret|token|community|api[_-]?key|"
-                    + "access[_-]?key|secret[_-]?key|private[_-]?key|shared-key|pre-shared-key|auth-key|credentials?|psk|authorization)"
+            "(?i)^((?:[^\\s=]{0,200}?[/:])?[\"']?[a-z0-9_.-]{0,40}?(?:password|passwd|passphrase|secret|token|community|"
+                    + "api[_-]?key|access[_-]?key|secret[_-]?key|private[_-]?key|shared-key|pre-shared-key|auth-key|credentials?|"
+                    + "psk|authorization|_auth|authtok|httpheadervalue[0-9]{0,3})"
                     + "[\"']?\\s*[=:])(.*)$");
 
     private Snippets() {
@@ -119,6 +144,12 @@ public final class Snippets {
         boolean at = s.indexOf('@') >= 0;
         if (at && s.indexOf("://") >= 0) {
             s = URL_USERINFO.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + ":" + MASK + "@"));
+        }
+        if (at && s.indexOf("://") >= 0) {
+            s = URL_TOKEN_USER.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + "@"));
+        }
+        if (s.indexOf('<') >= 0 && s.indexOf("</") >= 0) {
+            s = XML_SECRET.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + m.group(4)));
         }
         if (at && s.indexOf(':') >= 0) {
             s = BARE_USERINFO.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + ":" + MASK + "@"));
@@ -256,7 +287,7 @@ public final class Snippets {
                 continue;
             }
             out.append(token);
-            if (KEYWORDS.contains(word)) {
+            if (isKeyword(word)) {
                 pending = true;
             }
         }
@@ -264,20 +295,34 @@ public final class Snippets {
         return out.toString();
     }
 
+    /** Whether {@code word} (lower case) is a word after which the next value is a secret. */
+    private static boolean isKeyword(String word) {
+        if (KEYWORDS.contains(word)) {
+            return true;
+        }
+        for (String ending : SECRET_NAME_ENDINGS) {
+            if (word.endsWith(ending) && word.length() > ending.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Stems one of which every credential name of {@link #KEY_VALUE} contains. */
     private static final String[] CREDENTIAL_STEMS = {
-        "pass", "secret", "token", "community", "key", "credential", "psk", "authorization"};
+        "pass", "secret", "token", "community", "key", "credential", "psk", "auth", "httpheadervalue"};
 
     /**
      * Whether {@code token} is written {@code key=...} or {@code key:...} with a key that may name
      * a credential: the cheap test before {@link #KEY_VALUE}, whose names all contain a stem.
      */
     private static boolean credentialKey(String token) {
-        int end = 0;
-        while (end < token.length() && token.charAt(end) != '=' && token.charAt(end) != ':') {
-            end++;
+        // key=value, where the key may hold ':' (an .npmrc scope: //registry/:_authToken=...); else key:value
+        int end = token.indexOf('=');
+        if (end < 0) {
+            end = token.indexOf(':');
         }
-        if (end == token.length()) {
+        if (end < 0) {
             return false;
         }
         boolean lower = true;

@@ -41,6 +41,21 @@ class SnippetsTest {
             image: robot:p4ss@harbor.corp.internal/app:1                      | image: robot:****@harbor.corp.internal/app:1
             image: nginx@sha256:0123abcd                                      | image: nginx@sha256:0123abcd
             git@github.com:org/repo.git                                       | git@github.com:org/repo.git
+            //registry.npmjs.org/:_authToken=npm_abcdef123456                 | //registry.npmjs.org/:_authToken=****
+            //nexus.corp.internal/repository/npm/:_password=c2VjcmV0          | //nexus.corp.internal/repository/npm/:_password=****
+            _auth=dXNlcjpwYXNz                                                | _auth=****
+            <server><id>x</id><password>{abc}</password></server>             | <server><id>x</id><password>****</password></server>
+            <apiKey type="plain">k-123</apiKey>                               | <apiKey type="plain">****</apiKey>
+            httpHeaderValue1: Bearer abc.def.ghi                              | httpHeaderValue1: Bearer ****
+            ldap_default_authtok = S3cret!                                    | ldap_default_authtok = ****
+            aws_secret_access_key = wJalrXUtnFEMI/K7MDENG                     | aws_secret_access_key = ****
+            bindpw secret123                                                  | bindpw ****
+            rootpw {SSHA}abc                                                  | rootpw ****
+            SENTRY_DSN=https://0123456789abcdef0123@o450000.ingest.sentry.io/42 | SENTRY_DSN=https://****@o450000.ingest.sentry.io/42
+            git clone https://ghp_16CharsOrMore0123@github.com/o/r.git        | git clone https://****@github.com/o/r.git
+            ldap_default_authtok_type = obfuscated_password                   | ldap_default_authtok_type = obfuscated_password
+            https://deploy@apt.corp.internal/debian                           | https://deploy@apt.corp.internal/debian
+            ssl_certificate /etc/nginx/tls/cert.pem                           | ssl_certificate /etc/nginx/tls/cert.pem
             """)
     void redact_hidesCredential(String input, String expected) {
         assertEquals(expected, Snippets.redact(input));
