@@ -47,6 +47,8 @@ import org.sovaudit.parse.iac.Endpoints;
 public final class TerraformParser implements Parser {
 
     static final long MAX_BYTES = 4L << 20;
+    /** Top-level items longer than this are not given to hcl4j's syntax check (its time is quadratic). */
+    static final int MAX_CHECKED_ITEM = 64 * 1024;
     private static final String DEFAULT_REGISTRY = "registry.terraform.io/";
     private static final Pattern HCL4J_LINE = Pattern.compile("line:?\\s*(\\d+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern SOURCE_PART = Pattern.compile("[a-z0-9](?:[a-z0-9_-]{0,62})");
@@ -108,24 +110,15 @@ public final class TerraformParser implements Parser {
             // hcl4j is not asked: it accepts some of these faults silently and recurses without bound on others
             out.error(located.fault().line(), "HCL syntax: " + located.fault().getMessage());
         } else {
-            Map<String, Object> parsed = null;
-            try {
-                parsed = new SafeHclParser().parse(text, Boolean.FALSE);
-            } catch (HCLParserException | IOException | RuntimeException | StackOverflowError | LinkageError e) {
-                // hcl4j wraps its lexer's errors in RuntimeException; StackOverflowError and LinkageError
-                // are library failures on hostile input: the audit goes on
-                Throwable cause = e.getCause() instanceof HCLParserException inner ? inner : e;
-                int line = hcl4jLine(cause.getMessage());
-                if (line > 0) {
-                    // a character hcl4j's lexer refuses: a real fault (`;`, `@`) or syntax newer than hcl4j
-                    // (object `for` expressions); either way the literals located in the text still stand
-                    out.error(line, "HCL syntax (hcl4j): " + oneLine(cause.getMessage()));
-                } else {
-                    // no line: hcl4j's evaluator failed on an expression it does not support (such as
-                    // `jsondecode(x).field`), which says nothing about the file; read it leniently instead
-                    parsed = lenient(text);
-                }
+            // hcl4j's parse time grows with the square of its input, so it reads one top-level item at a
+            // time: each is checked for syntax hcl4j refuses, and the terraform and provider blocks give values
+            Hcl4jReading reading = readWithHcl4j(items(lines, located.body()));
+            if (reading.fault() != null) {
+                // a character hcl4j's lexer refuses: a real fault (`;`, `@`) or syntax newer than hcl4j
+                // (object `for` expressions); either way the literals located in the text still stand
+                out.error(reading.faultLine(), "HCL syntax (hcl4j): " + oneLine(reading.fault()));
             }
+            Map<String, Object> parsed = reading.values();
             if (parsed != null) {
                 requirements = confirmRequirements(requirements, parsed);
                 providers = confirmProviders(providers, parsed);
@@ -139,7 +132,93 @@ public final class TerraformParser implements Parser {
         return out.build();
     }
 
-    /** hcl4j's result with its evaluation errors skipped, or null when even that fails. */
+    /**
+     * One top-level item of the file: its lines, the number of its first line, whether hcl4j's values
+     * of it are used (a terraform or provider block), and for a provider block its local name.
+     */
+    private record Item(int firstLine, String text, boolean confirmed, String provider) {
+    }
+
+    /**
+     * The file's top-level items, each from its first line to the line before the next item (the
+     * last to the end of the file); comments before the first item belong to none. When two items
+     * share a line, the whole file is one item.
+     */
+    static List<Item> items(List<String> lines, List<HclLocator.Node> body) {
+        List<Item> items = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            HclLocator.Node n = body.get(i);
+            int from = Math.max(1, n.line());
+            int to = Math.min(lines.size(), i + 1 < body.size() ? body.get(i + 1).line() - 1 : lines.size());
+            if (to < from) {
+                return List.of(new Item(1, String.join("\n", lines), true, null));
+            }
+            boolean confirmed = n.kind() == HclLocator.Kind.BLOCK
+                    && (n.name().equals("terraform") || n.name().equals("provider"));
+            String provider = confirmed && n.name().equals("provider") && !n.labels().isEmpty() ? n.labels().getFirst() : null;
+            items.add(new Item(from, String.join("\n", lines.subList(from - 1, to)), confirmed, provider));
+        }
+        return items;
+    }
+
+    /**
+     * What hcl4j read: the values of the {@code terraform} blocks (a list under {@code terraform})
+     * and of the {@code provider} blocks (per local name, a list in file order, under
+     * {@code provider}), and the first syntax fault it found with its line in the file (null, 0 when none).
+     */
+    private record Hcl4jReading(Map<String, Object> values, String fault, int faultLine) {
+    }
+
+    /**
+     * Each item through hcl4j on its own (items longer than {@value #MAX_CHECKED_ITEM} characters are
+     * skipped: the located literals stand for them). A failure that names a line is a syntax fault; one
+     * that names none is hcl4j's evaluator failing on an expression it does not support (such as
+     * {@code jsondecode(x).field}), which says nothing about the file: the item's values are then read
+     * with evaluation errors skipped.
+     */
+    private static Hcl4jReading readWithHcl4j(List<Item> items) {
+        List<Object> terraform = new ArrayList<>();
+        Map<String, List<Object>> providers = new LinkedHashMap<>();
+        String fault = null;
+        int faultLine = 0;
+        for (Item item : items) {
+            Map<String, Object> values = null;
+            try {
+                values = item.text().length() > MAX_CHECKED_ITEM ? null : new SafeHclParser().parse(item.text(), Boolean.FALSE);
+            } catch (HCLParserException | IOException | RuntimeException | StackOverflowError | LinkageError e) {
+                // hcl4j wraps its lexer's errors in RuntimeException; StackOverflowError and LinkageError
+                // are library failures on hostile input: the audit goes on
+                Throwable cause = e.getCause() instanceof HCLParserException inner ? inner : e;
+                int line = hcl4jLine(cause.getMessage());
+                if (line > 0) {
+                    if (fault == null) {
+                        faultLine = line + item.firstLine() - 1;
+                        fault = HCL4J_LINE.matcher(cause.getMessage()).replaceFirst("line: " + faultLine);
+                    }
+                } else if (item.confirmed()) {
+                    values = lenient(item.text());
+                }
+            }
+            if (values == null && item.provider() != null) {
+                // keeps the n-th block of a provider the n-th value: this one's located literals stand
+                providers.computeIfAbsent(item.provider(), k -> new ArrayList<>()).add(Map.of());
+            } else if (values != null && item.confirmed()) {
+                terraform.addAll(occurrences(values.get("terraform")));
+                if (values.get("provider") instanceof Map<?, ?> byName) {
+                    for (Map.Entry<?, ?> e : byName.entrySet()) {
+                        providers.computeIfAbsent(String.valueOf(e.getKey()), k -> new ArrayList<>())
+                                .addAll(occurrences(e.getValue()));
+                    }
+                }
+            }
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("terraform", terraform);
+        values.put("provider", providers);
+        return new Hcl4jReading(values, fault, faultLine);
+    }
+
+    /** hcl4j's values with its evaluation errors skipped, or null when even that fails. */
     private static Map<String, Object> lenient(String text) {
         try {
             return new SafeHclParser().parse(text, Boolean.TRUE);

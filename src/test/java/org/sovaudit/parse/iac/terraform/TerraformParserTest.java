@@ -2,7 +2,9 @@ package org.sovaudit.parse.iac.terraform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,6 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.sovaudit.model.ParseResult;
+import org.sovaudit.model.Role;
 import org.sovaudit.parse.TestFiles;
 
 class TerraformParserTest {
@@ -77,5 +80,34 @@ class TerraformParserTest {
         ParseResult result = new TerraformParser().parse(TestFiles.file("big.tf", big));
         assertEquals(1, result.errors().size());
         assertEquals(0, result.errors().get(0).line());
+    }
+
+    @Test
+    void largeFile_isReadItemByItem_withHcl4jFaultsAtTheirLineInTheFile() {
+        StringBuilder tf = new StringBuilder("""
+                provider "aws" {
+                  region = "eu-west-1"
+                }
+                """);
+        int line = 4;
+        int faultLine = 0;
+        for (int i = 0; i < 3000; i++) {
+            boolean fault = i == 2500;
+            tf.append("resource \"aws_s3_bucket\" \"b").append(i).append("\" {\n")
+                    .append("  bucket = \"logs-").append(i).append(fault ? "\";\n" : "\"\n")
+                    .append("}\n");
+            if (fault) {
+                faultLine = line + 1;
+            }
+            line += 3;
+        }
+        tf.append("provider \"aws\" {\n  alias  = \"za\"\n  region = \"af-south-1\"\n}\n");
+        ParseResult result = new TerraformParser().parse(TestFiles.file("big.tf", tf.toString()));
+        assertEquals(1, result.errors().size(), result.errors().toString());
+        assertEquals(faultLine, result.errors().get(0).line());
+        assertTrue(result.errors().get(0).reason().contains("line: " + faultLine), result.errors().get(0).reason());
+        List<String> regions = result.observations().stream().filter(o -> o.role() == Role.CLOUD_REGION)
+                .map(o -> o.value() + "@" + o.where().line()).toList();
+        assertEquals(List.of("eu-west-1@2", "af-south-1@" + (line + 2)), regions);
     }
 }
