@@ -3,6 +3,8 @@ package org.sovaudit.attribute;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,10 +12,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.sovaudit.model.Attribution;
 import org.sovaudit.model.Layer;
 import org.sovaudit.model.ObservationKind;
+import org.sovaudit.model.Role;
 
 /**
  * The attribute step: says who is behind each distinct subject. In order, the first that applies:
@@ -41,8 +46,10 @@ public final class Attributions {
 
     /** Confidence of a jurisdiction read from a country-code TLD alone. */
     static final double CCTLD_CONFIDENCE = 0.5;
-    /** Contexts longer than this are not searched for a region. */
+    /** Contexts longer than this are not searched for a region or a remote AS. */
     private static final int MAX_CONTEXT = 256;
+    /** A BGP neighbour's remote AS in an address's context, as the network parsers write it. */
+    private static final Pattern REMOTE_AS = Pattern.compile("(?:^|[\\s,;])remote-as=AS(\\d{1,10})(?:$|[\\s,;])");
 
     private final KnowledgeBase kb;
     private final OnnxAttributor model;
@@ -77,15 +84,26 @@ public final class Attributions {
         return new Attributions(kb, model, threshold, new InternalRules(internalSuffixes));
     }
 
-    /** One attribution per distinct subject, in the order subjects first appear. */
+    /**
+     * One attribution per distinct subject, in the order subjects first appear. An address the
+     * knowledge base does not know, which a BGP neighbour statement among the subjects gives a
+     * remote AS ({@code remote-as=AS33771} in its context), is the AS's: the configuration itself
+     * says who is at that address, and that holds for the same address in any role (a default
+     * route's next hop, a log host).
+     */
     public Map<Subject, Attribution> attribute(Collection<Subject> subjects) {
         Map<Subject, Attribution> out = new LinkedHashMap<>();
         List<Subject> forModel = new ArrayList<>();
+        Map<String, String> peerAs = peerAsByAddress(subjects);
         for (Subject s : subjects) {
             if (out.containsKey(s)) {
                 continue;
             }
             Attribution settled = settle(s);
+            if (settled != null && !settled.attributed() && s.kind() == ObservationKind.IP_ADDRESS
+                    && peerAs.containsKey(s.value())) {
+                settled = fromPeerAs(peerAs.get(s.value())).orElse(settled);
+            }
             out.put(s, settled);
             if (settled == null) {
                 forModel.add(s);
@@ -107,6 +125,40 @@ public final class Attributions {
             }
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * Address to {@code AS<n>} for every address a subject's context gives a remote AS; an address
+     * given two different ASes is left out.
+     */
+    private static Map<String, String> peerAsByAddress(Collection<Subject> subjects) {
+        Map<String, String> byAddress = new HashMap<>();
+        Set<String> conflicting = new HashSet<>();
+        for (Subject s : subjects) {
+            if (s.kind() != ObservationKind.IP_ADDRESS || s.context().length() > MAX_CONTEXT) {
+                continue;
+            }
+            Matcher m = REMOTE_AS.matcher(s.context());
+            if (m.find()) {
+                String asn = "AS" + m.group(1);
+                String before = byAddress.putIfAbsent(s.value(), asn);
+                if (before != null && !before.equals(asn)) {
+                    conflicting.add(s.value());
+                }
+            }
+        }
+        conflicting.forEach(byAddress::remove);
+        return byAddress;
+    }
+
+    /** The attribution of the vendor whose AS number the knowledge base lists, for a BGP neighbour's address. */
+    private Optional<Attribution> fromPeerAs(String asn) {
+        return kb.match(new Subject(ObservationKind.ASN, asn, Role.BGP_PEER)).map(m -> {
+            Vendor v = m.vendor();
+            return new Attribution(Attribution.Status.ATTRIBUTED, v.id(), v.name(), v.group(), v.jurisdiction(),
+                    v.primaryLayer(), 1.0, Attribution.Method.KB, m.indicator() + " (the remote AS a BGP neighbour statement"
+                    + " gives this address)", List.of());
+        });
     }
 
     /** Rules, knowledge base, ccTLD; null when only the model can say more. */

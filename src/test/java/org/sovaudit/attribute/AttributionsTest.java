@@ -324,4 +324,26 @@ class AttributionsTest {
         assertEquals("DE", s3.location(), "the context names the bucket's region");
         assertEquals("", bucket.location(), bucket.toString());
     }
+
+    @Test
+    void bgpNeighboursRemoteAs_attributesItsAddress_inEveryRole_unlessTheAsIsAmbiguous() {
+        Subject peer = new Subject(ObservationKind.IP_ADDRESS, "198.51.100.1", Role.BGP_PEER, "remote-as=AS33771");
+        Subject gateway = new Subject(ObservationKind.IP_ADDRESS, "198.51.100.1", Role.UPSTREAM_GATEWAY);
+        Subject unknownAs = new Subject(ObservationKind.IP_ADDRESS, "198.51.100.9", Role.BGP_PEER, "remote-as=AS64512");
+        Subject twice = new Subject(ObservationKind.IP_ADDRESS, "198.51.100.77", Role.BGP_PEER, "remote-as=AS33771");
+        Subject twiceOther = new Subject(ObservationKind.IP_ADDRESS, "198.51.100.77", Role.BGP_PEER, "remote-as=AS36914");
+        Subject unrelated = new Subject(ObservationKind.IP_ADDRESS, "198.51.100.2", Role.DNS_RESOLVER);
+        Map<Subject, Attribution> got = attributions.attribute(List.of(peer, gateway, unknownAs, twice, twiceOther, unrelated));
+        for (Subject s : List.of(peer, gateway)) {
+            Attribution a = got.get(s);
+            assertTrue(a.attributed(), a.toString());
+            assertEquals("safaricom", a.group());
+            assertEquals("KE", a.jurisdiction());
+            assertEquals(Attribution.Method.KB, a.method());
+            assertTrue(a.basis().contains("33771") && a.basis().contains("BGP neighbour"), a.basis());
+        }
+        assertFalse(got.get(unknownAs).attributed(), "an AS the knowledge base does not list names nobody");
+        assertFalse(got.get(twice).attributed(), "an address given two remote ASes stays open");
+        assertFalse(got.get(unrelated).attributed());
+    }
 }
