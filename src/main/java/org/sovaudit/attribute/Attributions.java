@@ -44,8 +44,14 @@ import org.sovaudit.model.Role;
  */
 public final class Attributions {
 
-    /** Confidence of a jurisdiction read from a country-code TLD alone. */
+    /** Confidence of a jurisdiction read from a country-code TLD, or an address's registration, alone. */
     static final double CCTLD_CONFIDENCE = 0.5;
+    /**
+     * Confidence of a vendor read from the AS that announces an address: the AS carries the traffic,
+     * but the address may be a customer's (a server rented in the vendor's cloud depends on the vendor
+     * all the same).
+     */
+    static final double ANNOUNCED_CONFIDENCE = 0.9;
     /** Contexts longer than this are not searched for a region or a remote AS. */
     private static final int MAX_CONTEXT = 256;
     /** A BGP neighbour's remote AS in an address's context, as the network parsers write it. */
@@ -100,8 +106,7 @@ public final class Attributions {
                 continue;
             }
             Attribution settled = settle(s);
-            if (settled != null && !settled.attributed() && s.kind() == ObservationKind.IP_ADDRESS
-                    && peerAs.containsKey(s.value())) {
+            if (s.kind() == ObservationKind.IP_ADDRESS && peerAs.containsKey(s.value()) && !settledByIndicator(settled)) {
                 settled = fromPeerAs(peerAs.get(s.value())).orElse(settled);
             }
             out.put(s, settled);
@@ -151,6 +156,19 @@ public final class Attributions {
         return byAddress;
     }
 
+    /**
+     * Whether an address's attribution rests on something more specific than a BGP neighbour's remote
+     * AS: an internal-address rule or a knowledge-base indicator of the address itself (not the AS
+     * that announces it, not the country it is registered in).
+     */
+    private static boolean settledByIndicator(Attribution a) {
+        if (a == null) {
+            return false;
+        }
+        return a.status() == Attribution.Status.INTERNAL
+                || (a.method() == Attribution.Method.KB && a.confidence() > ANNOUNCED_CONFIDENCE);
+    }
+
     /** The attribution of the vendor whose AS number the knowledge base lists, for a BGP neighbour's address. */
     private Optional<Attribution> fromPeerAs(String asn) {
         return kb.match(new Subject(ObservationKind.ASN, asn, Role.BGP_PEER)).map(m -> {
@@ -179,10 +197,27 @@ public final class Attributions {
             return new Attribution(Attribution.Status.ATTRIBUTED, v.id(), v.name(), v.group(), v.jurisdiction(),
                     v.primaryLayer(), 1.0, Attribution.Method.KB, match.get().indicator(), List.of(), location(s, v));
         }
+        if (s.kind() == ObservationKind.IP_ADDRESS) {
+            Optional<KbMatch> announced = kb.matchAnnouncedAddress(s.value());
+            if (announced.isPresent()) {
+                Vendor v = announced.get().vendor();
+                return new Attribution(Attribution.Status.ATTRIBUTED, v.id(), v.name(), v.group(), v.jurisdiction(),
+                        v.primaryLayer(), ANNOUNCED_CONFIDENCE, Attribution.Method.KB, announced.get().indicator(), List.of(),
+                        location(s, v));
+            }
+        }
         Optional<String> country = countryCode(s);
         if (country.isPresent()) {
             return new Attribution(Attribution.Status.ATTRIBUTED, "", "", "", country.get(), null, CCTLD_CONFIDENCE,
                     Attribution.Method.RULE, "country-code TLD ." + tld(s), List.of());
+        }
+        if (s.kind() == ObservationKind.IP_ADDRESS) {
+            Optional<String> registered = kb.registrationCountry(s.value());
+            if (registered.isPresent()) {
+                return new Attribution(Attribution.Status.ATTRIBUTED, "", "", "", registered.get(), null, CCTLD_CONFIDENCE,
+                        Attribution.Method.RULE, "address block registered in " + registered.get()
+                        + " (regional internet registry data)", List.of());
+            }
         }
         return switch (s.kind()) {
             case MAC -> {

@@ -43,6 +43,7 @@ final class KbLoader {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern JURISDICTION = Pattern.compile("[A-Z]{2}|EU|INT");
     private static final Pattern RELATIVE_FILE = Pattern.compile("[a-z0-9_-]+(/[a-z0-9_-]+)*\\.yaml");
+    private static final Pattern TABLE_FILE = Pattern.compile("[a-z0-9_-]+(/[a-z0-9_-]+)*\\.txt\\.gz");
     private static final Pattern PHRASE = Pattern.compile("[a-z0-9.-]+( [a-z0-9.-]+)*\\*?");
     private static final Pattern PROVIDER_SOURCE = Pattern.compile("[a-z0-9][a-z0-9_-]*/[a-z0-9][a-z0-9_-]*");
     private static final Pattern PROVIDER_NAME = Pattern.compile("[a-z][a-z0-9_-]*");
@@ -70,6 +71,8 @@ final class KbLoader {
     final Map<String, List<String>> regionExamples = new LinkedHashMap<>();
     final List<Indicator> indicators = new ArrayList<>();
     RegionTable regions = RegionTable.EMPTY;
+    AddressTable addressAsns = AddressTable.EMPTY;
+    AddressTable addressCountries = AddressTable.EMPTY;
 
     private static Map<String, String> indicatorFields() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -133,7 +136,8 @@ final class KbLoader {
 
     private void run() {
         Node index = read(INDEX);
-        index.allowOnly(Set.of("version", "jurisdictions", "country-code-tlds", "groups", "vendors", "indicators", "regions"));
+        index.allowOnly(Set.of("version", "jurisdictions", "country-code-tlds", "groups", "vendors", "indicators", "regions",
+                "address-tables"));
         version = index.text("version");
         if (!VERSION.matcher(version).matches()) {
             throw index.child("version").fail("version must be 1-64 of A-Z a-z 0-9 . _ + -, was '" + version + "'");
@@ -165,6 +169,16 @@ final class KbLoader {
         if (regionsFile != null) {
             readRegions(read(regionsFile));
         }
+        if (index.json().has("address-tables")) {
+            Node tables = index.child("address-tables");
+            tables.allowOnly(Set.of("asns", "countries"));
+            if (tables.json().has("asns")) {
+                addressAsns = readAddressTable(tableFileName(tables.child("asns")), true);
+            }
+            if (tables.json().has("countries")) {
+                addressCountries = readAddressTable(tableFileName(tables.child("countries")), false);
+            }
+        }
         for (Group g : groups.values()) {
             if (vendors.values().stream().noneMatch(v -> v.group().equals(g.id()))) {
                 throw new AttributionException(files.describe(groupsFile) + ": groups: group '" + g.id() + "' has no vendor");
@@ -182,6 +196,37 @@ final class KbLoader {
         }
         order.add(name);
         return name;
+    }
+
+    private String tableFileName(Node n) {
+        String name = n.text();
+        if (!TABLE_FILE.matcher(name).matches()) {
+            throw n.fail("must be a relative path of lower-case names ending in .txt.gz, was '" + name + "'");
+        }
+        if (name.equals(INDEX) || contents.containsKey(name) || order.contains(name)) {
+            throw n.fail("file '" + name + "' is listed twice");
+        }
+        order.add(name);
+        return name;
+    }
+
+    /**
+     * An address table ({@link AddressTable}): AS numbers (values {@code AS<n>}) or countries (values
+     * that are jurisdictions of the jurisdictions file, or {@code ZZ} for none).
+     */
+    private AddressTable readAddressTable(String relative, boolean asns) {
+        byte[] bytes = files.read(relative);
+        contents.put(relative, bytes);
+        String where = files.describe(relative);
+        AddressTable table = AddressTable.read(bytes, where);
+        for (String value : table.values()) {
+            boolean ok = asns ? value.matches("AS[0-9]{1,10}") : value.equals("ZZ") || jurisdictions.contains(value);
+            if (!ok) {
+                throw new AttributionException(where + ": value '" + value + "' is not "
+                        + (asns ? "an AS number (AS<n>)" : "a jurisdiction of the jurisdictions file"));
+            }
+        }
+        return table;
     }
 
     private Node read(String relative) {

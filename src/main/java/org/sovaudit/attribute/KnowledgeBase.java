@@ -48,10 +48,17 @@ public final class KnowledgeBase {
     private final RegionTable regions;
     /** Per group, its vendors whose clouds the region table covers. */
     private final Map<String, List<String>> regionVendorsByGroup;
+    /** Which AS announces an address (for the knowledge base's AS numbers only). */
+    private final AddressTable addressAsns;
+    /** In which country an address block is registered. */
+    private final AddressTable addressCountries;
 
     private KnowledgeBase(String version, String sha256, List<Vendor> vendors, Map<String, Group> groups,
                           Set<String> jurisdictions, Map<String, String> tldJurisdiction,
-                          Map<String, List<String>> regionExamples, List<Indicator> indicators, RegionTable regions) {
+                          Map<String, List<String>> regionExamples, List<Indicator> indicators, RegionTable regions,
+                          AddressTable addressAsns, AddressTable addressCountries) {
+        this.addressAsns = addressAsns;
+        this.addressCountries = addressCountries;
         this.version = version;
         this.sha256 = sha256;
         this.vendors = List.copyOf(vendors);
@@ -79,7 +86,8 @@ public final class KnowledgeBase {
 
     private static KnowledgeBase of(KbLoader loaded) {
         return new KnowledgeBase(loaded.version, loaded.sha256(), List.copyOf(loaded.vendors.values()), loaded.groups,
-                loaded.jurisdictions, loaded.tldJurisdiction, loaded.regionExamples, loaded.indicators, loaded.regions);
+                loaded.jurisdictions, loaded.tldJurisdiction, loaded.regionExamples, loaded.indicators, loaded.regions,
+                loaded.addressAsns, loaded.addressCountries);
     }
 
     /** The knowledge base shipped inside the jar, under {@code models/kb/}. */
@@ -104,7 +112,8 @@ public final class KnowledgeBase {
                 kept.add(i);
             }
         }
-        return new KnowledgeBase(version, sha256, vendors, groups, jurisdictions, tldJurisdiction, regionExamples, kept, regions);
+        return new KnowledgeBase(version, sha256, vendors, groups, jurisdictions, tldJurisdiction, regionExamples, kept, regions,
+                addressAsns, addressCountries);
     }
 
     /** The version written in {@code kb.yaml}. */
@@ -206,6 +215,34 @@ public final class KnowledgeBase {
     public Optional<KbMatch> match(Subject subject) {
         Indicator hit = index.find(subject);
         return hit == null ? Optional.empty() : Optional.of(new KbMatch(hit.vendor(), hit.toString()));
+    }
+
+    /**
+     * For an address the indicators do not know: the vendor of the AS that announces it, when the
+     * address table holds the address and the knowledge base lists that AS. The indicator reads
+     * {@code asn AS16509 (announces the address)}.
+     */
+    public Optional<KbMatch> matchAnnouncedAddress(String address) {
+        String asn = addressAsns.find(IpAddresses.parse(address));
+        if (asn == null) {
+            return Optional.empty();
+        }
+        Indicator hit = index.find(new Subject(org.sovaudit.model.ObservationKind.ASN, asn, org.sovaudit.model.Role.UNKNOWN));
+        return hit == null ? Optional.empty() : Optional.of(new KbMatch(hit.vendor(), hit + " (announces the address)"));
+    }
+
+    /**
+     * The country where the address's block is registered, by the address table of registration data
+     * (a jurisdiction of this knowledge base); empty when the table has no country for it.
+     */
+    Optional<String> registrationCountry(String address) {
+        String country = addressCountries.find(IpAddresses.parse(address));
+        return country == null || country.equals("ZZ") ? Optional.empty() : Optional.of(country);
+    }
+
+    /** Ranges in the address tables: announced by a known AS, and with a registration country. */
+    public int[] addressTableSizes() {
+        return new int[] {addressAsns.size(), addressCountries.size()};
     }
 
     /**

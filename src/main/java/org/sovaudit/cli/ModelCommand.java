@@ -64,6 +64,9 @@ final class ModelCommand implements Runnable {
                 out.println("active: " + store.active());
                 out.println("knowledge base " + kb.version() + " sha256 " + kb.sha256() + ": " + kb.vendors().size() + " vendors, "
                         + kb.groups().size() + " groups, " + kb.indicatorCount() + " indicators " + kb.indicatorCounts());
+                int[] tables = kb.addressTableSizes();
+                out.println("  regions: " + kb.regionCount() + "; address tables: " + tables[0] + " ranges announced by its AS numbers, "
+                        + tables[1] + " ranges with a registration country");
                 out.println("model " + m.source() + " sha256 " + m.sha256() + ": " + m.classes().size() + " classes, features "
                         + m.metadata().get("feature-version") + ", trained on knowledge base " + m.metadata().get("kb-version")
                         + ", temperature " + m.metadata().get("temperature"));

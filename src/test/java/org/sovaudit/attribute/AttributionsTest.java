@@ -243,13 +243,35 @@ class AttributionsTest {
 
     @Test
     void addressesAndAsNumbersOutsideTheKnowledgeBase_neverGoToTheModel() {
-        for (Subject s : List.of(new Subject(ObservationKind.IP_ADDRESS, "102.68.77.1", Role.UPSTREAM_GATEWAY),
+        // 4000::/3 is outside the global unicast space: no table holds it
+        for (Subject s : List.of(new Subject(ObservationKind.IP_ADDRESS, "4000::1", Role.UPSTREAM_GATEWAY),
                 new Subject(ObservationKind.CIDR, "102.68.76.0/22", Role.MANAGEMENT_ACCESS),
                 new Subject(ObservationKind.ASN, "AS327712", Role.BGP_PEER, "remote-as=AS327712"))) {
             Attribution a = attributions.attribute(List.of(s)).get(s);
             assertEquals(Attribution.Status.UNATTRIBUTED, a.status(), s.toString());
             assertTrue(a.guesses().isEmpty(), s.toString());
         }
+    }
+
+    @Test
+    void addressOutsideTheIndicators_takesTheVendorOfTheAnnouncingAs_elseTheCountryItIsRegisteredIn() {
+        Attribution aws = one(ObservationKind.IP_ADDRESS, "52.95.110.1", Role.LOG_SINK);
+        assertEquals("amazon", aws.group());
+        assertEquals(Attribution.Method.KB, aws.method());
+        assertEquals(Attributions.ANNOUNCED_CONFIDENCE, aws.confidence());
+        assertTrue(aws.basis().startsWith("asn AS16509") && aws.basis().contains("announces"), aws.basis());
+        assertTrue(aws.guesses().isEmpty());
+
+        Attribution kenyan = one(ObservationKind.IP_ADDRESS, "102.68.77.1", Role.UPSTREAM_GATEWAY);
+        assertEquals(Attribution.Status.ATTRIBUTED, kenyan.status());
+        assertEquals("", kenyan.group(), "a registration names a country, never a vendor");
+        assertEquals("KE", kenyan.jurisdiction());
+        assertEquals(Attribution.Method.RULE, kenyan.method());
+        assertEquals(Attributions.CCTLD_CONFIDENCE, kenyan.confidence());
+        assertTrue(kenyan.basis().contains("registered in KE"), kenyan.basis());
+
+        Attribution indicator = one(ObservationKind.IP_ADDRESS, "8.8.8.8", Role.DNS_RESOLVER);
+        assertEquals("cidr 8.8.8.8/32", indicator.basis(), "an indicator of the address itself comes first");
     }
 
     @Test
@@ -327,14 +349,18 @@ class AttributionsTest {
 
     @Test
     void bgpNeighboursRemoteAs_attributesItsAddress_inEveryRole_unlessTheAsIsAmbiguous() {
-        Subject peer = new Subject(ObservationKind.IP_ADDRESS, "198.51.100.1", Role.BGP_PEER, "remote-as=AS33771");
-        Subject gateway = new Subject(ObservationKind.IP_ADDRESS, "198.51.100.1", Role.UPSTREAM_GATEWAY);
-        Subject unknownAs = new Subject(ObservationKind.IP_ADDRESS, "198.51.100.9", Role.BGP_PEER, "remote-as=AS64512");
-        Subject twice = new Subject(ObservationKind.IP_ADDRESS, "198.51.100.77", Role.BGP_PEER, "remote-as=AS33771");
-        Subject twiceOther = new Subject(ObservationKind.IP_ADDRESS, "198.51.100.77", Role.BGP_PEER, "remote-as=AS36914");
-        Subject unrelated = new Subject(ObservationKind.IP_ADDRESS, "198.51.100.2", Role.DNS_RESOLVER);
-        Map<Subject, Attribution> got = attributions.attribute(List.of(peer, gateway, unknownAs, twice, twiceOther, unrelated));
-        for (Subject s : List.of(peer, gateway)) {
+        // 105.27.198.1 is announced by another AS (Seacom's) in the address table, and 4000::/3 is in no
+        // table: the neighbour statement's remote AS wins over the first and settles the second
+        Subject peer = new Subject(ObservationKind.IP_ADDRESS, "105.27.198.1", Role.BGP_PEER, "remote-as=AS33771");
+        Subject gateway = new Subject(ObservationKind.IP_ADDRESS, "105.27.198.1", Role.UPSTREAM_GATEWAY);
+        Subject v6peer = new Subject(ObservationKind.IP_ADDRESS, "4000::1", Role.BGP_PEER, "remote-as=AS33771");
+        Subject unknownAs = new Subject(ObservationKind.IP_ADDRESS, "4000::9", Role.BGP_PEER, "remote-as=AS64512");
+        Subject twice = new Subject(ObservationKind.IP_ADDRESS, "4000::77", Role.BGP_PEER, "remote-as=AS33771");
+        Subject twiceOther = new Subject(ObservationKind.IP_ADDRESS, "4000::77", Role.BGP_PEER, "remote-as=AS36914");
+        Subject unrelated = new Subject(ObservationKind.IP_ADDRESS, "4000::2", Role.DNS_RESOLVER);
+        Map<Subject, Attribution> got = attributions.attribute(List.of(peer, gateway, v6peer, unknownAs, twice, twiceOther,
+                unrelated));
+        for (Subject s : List.of(peer, gateway, v6peer)) {
             Attribution a = got.get(s);
             assertTrue(a.attributed(), a.toString());
             assertEquals("safaricom", a.group());

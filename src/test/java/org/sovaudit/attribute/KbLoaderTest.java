@@ -147,6 +147,19 @@ class KbLoaderTest {
     }
 
     @Test
+    void addressTable_withAValueThatIsNoJurisdiction_orNotGzip_orNamedOtherwise_isRefused() throws IOException {
+        Path countries = dir.resolve("generated/address-countries.txt.gz");
+        try (java.io.OutputStream gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(countries))) {
+            gz.write("4 1 2 KE\n4 3 4 Q1\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertNames(failure(), "generated/address-countries.txt.gz", "'Q1'", "jurisdiction");
+        Files.writeString(countries, "4 1 2 KE\n", StandardCharsets.UTF_8);
+        assertNames(failure(), "generated/address-countries.txt.gz", "gzip");
+        replace("kb.yaml", "asns: generated/address-asns.txt.gz", "asns: generated/address-asns.csv");
+        assertNames(failure(), "kb.yaml", ".txt.gz");
+    }
+
+    @Test
     void groupWithoutVendor_isAnError() throws IOException {
         replace("groups.yaml", "  - {id: kenet,", "  - {id: orphan, name: \"Orphan\", jurisdiction: \"KE\"}\n  - {id: kenet,");
         assertNames(failure(), "groups.yaml", "'orphan' has no vendor");

@@ -111,6 +111,8 @@ class KnowledgeBaseTest {
             }
         }
         files.add("regions.yaml");
+        files.add("generated/address-asns.txt.gz");
+        files.add("generated/address-countries.txt.gz");
         assertTrue(files.contains("generated/ouis.yaml") && files.contains("vendors/certificate-authorities.yaml"), files.toString());
         StringBuilder manifest = new StringBuilder();
         for (String f : files) {
