@@ -26,7 +26,11 @@ import org.sovaudit.parse.network.IosStyle;
  * family's and are read by {@link IosStyle}. What Cisco alone writes: {@code show version} lines
  * (kept by RANCID and Oxidized as comments), {@code license udi}, the Plug and Play cloud
  * ({@code pnp profile} / {@code transport https host}), Smart Call Home and Smart Licensing
- * destinations, PKI enrolment URLs, and NX-OS's {@code vrf context} and {@code callhome}.
+ * destinations, PKI enrolment URLs, and NX-OS's {@code vrf context} and {@code callhome}. IOS XR and
+ * ASA running configurations are read here too: XR's {@code ntp}, {@code router static},
+ * {@code domain name-server}, management-plane and telemetry blocks, and the ASA's
+ * interface-first hosts, {@code aaa-server}, {@code route}, {@code dhcpd} and
+ * {@code ssh}/{@code http}/{@code telnet} management sources.
  */
 final class CiscoDialect {
 
