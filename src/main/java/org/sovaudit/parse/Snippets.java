@@ -65,6 +65,9 @@ public final class Snippets {
     /** Words in an {@code snmp-server host} line that take a value that is no secret. */
     private static final Set<String> SNMP_HOST_PAIRED = Set.of("vrf", "use-vrf", "udp-port");
 
+    /** Words after the address of an {@code snmp-server host} line that carry no community at all. */
+    private static final Set<String> SNMP_HOST_NO_COMMUNITY = Set.of("source-interface", "filter-vrf");
+
     /** Words that sit between a keyword and its secret: encodings, algorithms, access modes. */
     private static final Set<String> MODIFIERS = Set.of(
             "read", "write", "read-write", "ro", "rw", "plain", "encrypted", "hashed", "ascii", "hex",
@@ -243,7 +246,11 @@ public final class Snippets {
             last = pos;
             if (snmpHost >= 0) {
                 String word = token.toLowerCase(Locale.ROOT);
-                if (snmpHost < 3 || skipValue || SNMP_HOST_PAIRED.contains(word) || SNMP_HOST_MODIFIERS.contains(word)) {
+                if (snmpHost >= 3 && !skipValue && SNMP_HOST_NO_COMMUNITY.contains(word)) {
+                    // NX-OS writes a host's source interface on a line of its own: no community follows
+                    out.append(token);
+                    snmpHost = -1;
+                } else if (snmpHost < 3 || skipValue || SNMP_HOST_PAIRED.contains(word) || SNMP_HOST_MODIFIERS.contains(word)) {
                     skipValue = !skipValue && snmpHost >= 3 && SNMP_HOST_PAIRED.contains(word);
                     snmpHost++;
                     out.append(token);

@@ -31,6 +31,8 @@ class SnippetsTest {
             tacacs-server key 7 0822455D0A16                                  | tacacs-server key 7 ****
             snmp-server community public RO                                   | snmp-server community **** RO
             snmp-server user u g v3 auth sha AuthPass1 priv aes 128 PrivPass2 | snmp-server user u g v3 auth sha **** priv aes 128 ****
+            snmp-server host 192.0.2.10 source-interface mgmt0                | snmp-server host 192.0.2.10 source-interface mgmt0
+            snmp-server host 192.0.2.10 traps version 2c TrapC0mm             | snmp-server host 192.0.2.10 traps version 2c ****
             crypto isakmp key SharedS3cret address 0.0.0.0                   | crypto isakmp key **** address 0.0.0.0
             pre-shared-key ascii-text "$9$abc"                                | pre-shared-key ascii-text ****
             set password "correct horse battery staple" now                   | set password **** now

@@ -36,7 +36,8 @@ import org.sovaudit.model.SourceFile;
  * {@code info-center}, {@code snmp-agent}, {@code ntp-service}, {@code ip route-static},
  * {@code local-user}, {@code dns server}, {@code ip vpn-instance}, three or more {@code #} separators.</li>
  * <li>Cisco IOS and IOS-XE: {@code show version} lines ({@code Cisco IOS Software},
- * {@code Cisco IOS XE Software}) (3), {@code Building configuration...},
+ * {@code Cisco IOS XE Software}), the IOS XR ({@code !! IOS XR Configuration}) and ASA
+ * ({@code ASA Version}) headers (3), {@code Building configuration...},
  * {@code Current configuration : N bytes}, {@code boot-start-marker}, {@code license udi} (2 each),
  * {@code version 15.2} (no parentheses), {@code service timestamps},
  * {@code service password-encryption}, {@code aaa new-model}, {@code line con 0},
@@ -64,6 +65,8 @@ import org.sovaudit.model.SourceFile;
  * {@code ## SECRET-DATA}, Junos interface names in set form (ge-, xe-, et-, lo0, fxp0, irb, ae),
  * {@code set system services|syslog|login|root-authentication} (2 each), top {@code interfaces {},
  * {@code protocols}, {@code set system}, ten or more lines ending in {@code ;} (1 each).</li>
+ * <li>Any family: the {@code RANCID-CONTENT-TYPE} header RANCID writes ({@code cisco}, {@code cisco-xr}:
+ * IOS; {@code cisco-nx}: NX-OS; {@code arista}, {@code juniper}, {@code mikrotik} ...) (3).</li>
  * <li>MikroTik RouterOS: {@code # ... by RouterOS 7.14.2} header (3), {@code # software id =},
  * {@code [ find default...} (2 each), {@code # model =} (1), each distinct menu ({@code /ip},
  * {@code /interface}, {@code /system} ...) 1, at most 3; a {@code .rsc} file name (1).</li>
@@ -180,6 +183,7 @@ public final class DeviceDetection {
             zxros(s, lower);
             junos(s, lower, top);
             routeros(s, lower);
+            rancid(s, lower);
         }
         if (hashes >= 3) {
             s.mark(VRP_LIKE, "hash-separators", 1);
@@ -290,6 +294,9 @@ public final class DeviceDetection {
     private static void ios(Scores s, String l, boolean top) {
         if (l.contains("cisco ios software") || l.contains("cisco ios xe software") || l.contains("cisco ios-xe software")) {
             s.mark(DeviceFamily.IOS, "show-version", 3);
+        } else if (l.startsWith("!! ios xr configuration") || l.startsWith("asa version ")) {
+            // IOS XR and ASA running configurations, read by the IOS dialect
+            s.mark(DeviceFamily.IOS, "xr-asa-header", 3);
         } else if (l.startsWith("building configuration")) {
             s.mark(DeviceFamily.IOS, "building", 2);
         } else if (l.startsWith("current configuration :")) {
@@ -454,6 +461,34 @@ public final class DeviceDetection {
         }
         if (l.contains("[ find default")) {
             s.mark(DeviceFamily.ROUTEROS, "find-default", 2);
+        }
+    }
+
+    /**
+     * The content type RANCID writes at the top of the configurations it collects
+     * ({@code !RANCID-CONTENT-TYPE: cisco-nx}, {@code # RANCID-CONTENT-TYPE: juniper}): the collector
+     * names the dialect, so short exports with few other markers are still recognised. IOS XR
+     * ({@code cisco-xr}) is read by the IOS dialect.
+     */
+    private static void rancid(Scores s, String l) {
+        int at = l.indexOf("rancid-content-type:");
+        if (at < 0 || at > 2) {
+            return;
+        }
+        String type = l.substring(at + 20).strip();
+        DeviceFamily family = switch (type) {
+            case "cisco", "cisco-xr", "ios", "ios-xe" -> DeviceFamily.IOS;
+            case "cisco-nx" -> DeviceFamily.NXOS;
+            case "arista" -> DeviceFamily.EOS;
+            case "juniper", "juniper-srx" -> DeviceFamily.JUNOS;
+            case "mikrotik" -> DeviceFamily.ROUTEROS;
+            case "h3c", "comware" -> DeviceFamily.COMWARE;
+            case "huawei", "vrp" -> DeviceFamily.VRP;
+            case "zte" -> DeviceFamily.ZXROS;
+            default -> null;
+        };
+        if (family != null) {
+            s.mark(family, "rancid-content-type", 3);
         }
     }
 

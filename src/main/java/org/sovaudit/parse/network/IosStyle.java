@@ -127,6 +127,16 @@ public final class IosStyle {
                 }
                 return true;
             }
+            case "use" -> {
+                // IOS XR: neighbor 192.0.2.1 / use neighbor-group G
+                ConfigLine n = line.parent();
+                if (n != null && n.keyword(0).equals("neighbor") && line.keyword(1).equals("neighbor-group")
+                        && line.enclosing("router", "bgp") != null) {
+                    neighborAddress(n, r).ifPresent(a -> r.bgp().peerGroup(bgpScope(line), a, line.word(2), n));
+                    return true;
+                }
+                return false;
+            }
             case "permit", "deny" -> {
                 permitRule(line, 0, r);
                 return true;
@@ -140,7 +150,7 @@ public final class IosStyle {
                 return true;
             }
             case "destination" -> {
-                if (line.enclosing("flow", "exporter") != null) {
+                if (line.enclosing("flow", "exporter") != null || line.enclosing("flow", "exporter-map") != null) {
                     r.add(line, firstValue(line, 1), Role.FLOW_COLLECTOR, "netflow");
                     return true;
                 }
@@ -337,10 +347,10 @@ public final class IosStyle {
         }
     }
 
-    /** The ACL named at word {@code i} (skipping {@code ipv4}/{@code ipv6}). */
+    /** The ACL named at word {@code i} (skipping {@code ipv4}/{@code ipv6} and IOS XR's {@code ingress}). */
     private static String aclName(ConfigLine line, int i) {
         String k = line.keyword(i);
-        return k.equals("ipv4") || k.equals("ipv6") ? line.word(i + 1) : line.word(i);
+        return k.equals("ipv4") || k.equals("ipv6") || k.equals("ingress") ? line.word(i + 1) : line.word(i);
     }
 
     private static boolean ntp(ConfigLine line, DeviceReader r) {
@@ -366,11 +376,25 @@ public final class IosStyle {
         } else {
             return true;
         }
-        String value = firstValue(line, at);
+        String value = firstValue(line, asaInterface(line, at));
         if (!value.isEmpty()) {
             r.add(line, value, Role.LOG_SINK, "");
         }
         return true;
+    }
+
+    /**
+     * Where the address stands in an ASA command that names the interface first
+     * ({@code logging host inside 192.0.2.5}, {@code snmp-server host mgmt 192.0.2.6 ...}): one word
+     * later when the word at {@code at} is a bare name and the next one an IP address.
+     */
+    private static int asaInterface(ConfigLine line, int at) {
+        String w = line.word(at);
+        if (!w.isEmpty() && w.indexOf('.') < 0 && w.indexOf(':') < 0 && !FLAGS.contains(line.keyword(at))
+                && !PAIRED.contains(line.keyword(at)) && Values.ip(line.word(at + 1)).isPresent()) {
+            return at + 1;
+        }
+        return at;
     }
 
     /** {@code server HOST} inside {@code aaa group server tacacs+|radius NAME}. */
@@ -412,7 +436,7 @@ public final class IosStyle {
                 if (line.keyword(2).equals("vrf")) {
                     at = 4;
                 }
-                r.add(line, line.word(at), Role.SNMP_MANAGER, context);
+                r.add(line, line.word(asaInterface(line, at)), Role.SNMP_MANAGER, context);
             }
             case "community" -> {
                 String acl = communityAcl(line);
@@ -429,7 +453,7 @@ public final class IosStyle {
 
     /** The ACL guarding an SNMP community, in any of the family's spellings, or null. */
     private static String communityAcl(ConfigLine line) {
-        for (String key : new String[] {"use-ipv4acl", "use-acl", "ipv4-access-list", "acl", "access"}) {
+        for (String key : new String[] {"use-ipv4acl", "use-acl", "ipv4-access-list", "acl", "access", "ipv4"}) {
             int at = line.indexOf(key, 3);
             if (at > 0 && at + 1 < line.size()) {
                 return line.word(at + 1);
@@ -500,6 +524,8 @@ public final class IosStyle {
             }
         } else if (parent.keyword(0).equals("template") && parent.keyword(1).equals("peer")) {
             r.bgp().groupAs(bgpScope(parent), parent.word(2), asn, line);
+        } else if (parent.keyword(0).equals("neighbor-group")) {
+            r.bgp().groupAs(bgpScope(parent), parent.word(1), asn, line);
         }
         return true;
     }
@@ -608,7 +634,7 @@ public final class IosStyle {
         }
         String name;
         boolean standard;
-        if (acl.startsWith("ip", "access-list") || acl.startsWith("ipv6", "access-list")) {
+        if (acl.startsWith("ip", "access-list") || acl.startsWith("ipv6", "access-list") || acl.startsWith("ipv4", "access-list")) {
             String kind = acl.keyword(2);
             standard = kind.equals("standard");
             name = standard || kind.equals("extended") ? acl.word(3) : acl.word(2);

@@ -50,7 +50,8 @@ public final class VrpStyle {
             "timer", "hwtacacs-server", "radius-server", "hwtacacs", "radius", "primary", "secondary",
             "key", "nas-ip", "security-policy-version", "user-name", "state", "cloud-management", "sntp",
             "device", "multicast", "igmp-snooping", "mld-snooping", "port-isolate", "pki", "ssl",
-            "attack-defense", "firewall", "security-policy", "nat", "local-address", "service-type", "level");
+            "attack-defense", "firewall", "security-policy", "nat", "local-address", "service-type", "level",
+            "router");
 
     private VrpStyle() {
     }
@@ -128,6 +129,16 @@ public final class VrpStyle {
             }
             case "peer" -> {
                 peer(line, r);
+                return true;
+            }
+            case "set" -> {
+                // set save-configuration backup-to-server server 192.0.2.9 transport-type sftp user U password P path D
+                if (line.keyword(1).equals("save-configuration") && line.indexOf("backup-to-server", 2) > 0) {
+                    int server = line.indexOf("server", line.indexOf("backup-to-server", 2) + 1);
+                    if (server > 0) {
+                        r.add(line, value(line, server + 1), Role.UNKNOWN, "config-backup");
+                    }
+                }
                 return true;
             }
             case "dns-list" -> {

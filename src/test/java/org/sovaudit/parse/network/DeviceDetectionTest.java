@@ -75,6 +75,11 @@ class DeviceDetectionTest {
             Junos set form                    | set version 22.4R3.25\\nset system host-name R1\\nset system name-server 10.0.0.1\\n                                | juniper-junos
             RouterOS terse export             | /ip dns set servers=10.0.0.1\\n/system identity set name=R1\\n/interface bridge add name=br\\n                        | mikrotik-routeros
             RouterOS header                   | # 2024-03-18 09:12:44 by RouterOS 7.14.2\\n/ip dns\\nset servers=10.0.0.1\\n                                             | mikrotik-routeros
+            RANCID NX-OS snippet              | !RANCID-CONTENT-TYPE: cisco-nx\\n!\\nhostname n1\\n!\\ntacacs-server host 192.0.2.1\\n                           | cisco-nxos
+            RANCID IOS snippet                | !RANCID-CONTENT-TYPE: cisco\\n!\\nhostname r1\\n                                                                | cisco-ios
+            RANCID Junos snippet              | # RANCID-CONTENT-TYPE: juniper\\nsnmp {\\n    community x;\\n}\\n                                                  | juniper-junos
+            IOS XR header                     | !! IOS XR Configuration 7.3.2\\n!\\nhostname xr1\\n                                                                | cisco-ios
+            ASA header                        | : Saved\\n:\\nASA Version 9.8(4)\\n!\\nhostname fw1\\n                                                             | cisco-ios
             """)
     void lookAlikes_goWhereTheirMarkersSay(String what, String content, String expected) {
         SourceFile file = TestFiles.file("configs/device.cfg", content.replace("\\n", "\n"));

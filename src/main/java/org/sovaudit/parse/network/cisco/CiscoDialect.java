@@ -1,15 +1,22 @@
 package org.sovaudit.parse.network.cisco;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.sovaudit.model.ObservationKind;
 import org.sovaudit.model.Role;
 import org.sovaudit.parse.ConfigLine;
 import org.sovaudit.parse.ConfigSyntax;
 import org.sovaudit.parse.ConfigTokenizer;
+import org.sovaudit.parse.Values;
+import org.sovaudit.parse.network.Addresses;
 import org.sovaudit.parse.network.DeviceReader;
 import org.sovaudit.parse.network.IosStyle;
 
@@ -19,7 +26,11 @@ import org.sovaudit.parse.network.IosStyle;
  * family's and are read by {@link IosStyle}. What Cisco alone writes: {@code show version} lines
  * (kept by RANCID and Oxidized as comments), {@code license udi}, the Plug and Play cloud
  * ({@code pnp profile} / {@code transport https host}), Smart Call Home and Smart Licensing
- * destinations, PKI enrolment URLs, and NX-OS's {@code vrf context} and {@code callhome}.
+ * destinations, PKI enrolment URLs, and NX-OS's {@code vrf context} and {@code callhome}. IOS XR and
+ * ASA running configurations are read here too: XR's {@code ntp}, {@code router static},
+ * {@code domain name-server}, management-plane and telemetry blocks, and the ASA's
+ * interface-first hosts, {@code aaa-server}, {@code route}, {@code dhcpd} and
+ * {@code ssh}/{@code http}/{@code telnet} management sources.
  */
 final class CiscoDialect {
 
@@ -54,6 +65,8 @@ final class CiscoDialect {
     private static final Pattern CHASSIS = Pattern.compile("(?i)^!\\s*Chassis type:\\s*([A-Z0-9][A-Za-z0-9/_.+-]{2,40}).*");
     private static final Pattern NXOS_VERSION = Pattern.compile(
             "(?i)^[!\\s]*(?:NXOS|NX-OS|system):\\s+version\\s+([0-9][0-9A-Za-z.()_-]*).*");
+    /** {@code ASA Version 9.8(4)20} (the ASA's first configuration line) and {@code !! IOS XR Configuration 7.3.2}. */
+    private static final Pattern ASA_OR_XR = Pattern.compile("(?i)^(?:!!\\s*IOS XR Configuration|ASA Version)\\s+([0-9][0-9A-Za-z.()_-]*).*");
     private static final Pattern CONFIG_VERSION = Pattern.compile("^version\\s+(\\d+\\.\\d+(?:\\(\\d+[A-Za-z0-9.]*\\))?).*");
 
     /** Local commands the Cisco flavours add to the IOS family's. */
@@ -85,11 +98,19 @@ final class CiscoDialect {
         return VIEW_COMMANDS.contains(words.get(0).toLowerCase(Locale.ROOT)) && words.size() > 1;
     }
 
-    /** {@code banner motd ^C ... ^C}: the delimiter is the first character (or {@code ^C}) of the text. */
+    /**
+     * {@code banner motd ^C ... ^C}: the delimiter is the first character (or {@code ^C}) of the text.
+     * A banner whose text starts with a letter or digit is the ASA's one-line form
+     * ({@code banner motd Authorised users only}, one command per line): IOS prints its banners
+     * with {@code ^C} and nobody delimits with a letter.
+     */
     private static String textBlock(List<String> words) {
         if (words.size() >= 3 && words.get(0).equalsIgnoreCase("banner")) {
             String text = words.get(2);
-            return text.startsWith("^C") ? "^C" : text.substring(0, 1);
+            if (text.startsWith("^C")) {
+                return "^C";
+            }
+            return Character.isLetterOrDigit(text.charAt(0)) ? null : text.substring(0, 1);
         }
         return null;
     }
@@ -98,6 +119,7 @@ final class CiscoDialect {
         ConfigTokenizer.Result tokens = ConfigTokenizer.read(text, SYNTAX);
         r.problems(tokens.problems());
         Products products = new Products();
+        State state = new State();
         boolean fullExport = false;
         ConfigLine hostname = null;
         boolean ended = false;
@@ -119,7 +141,7 @@ final class CiscoDialect {
                     continue;
                 }
             }
-            if (command(line, r) || IosStyle.read(line, r) || IosStyle.local(line) || LOCAL.contains(k0)) {
+            if (command(line, r, state) || IosStyle.read(line, r) || IosStyle.local(line) || LOCAL.contains(k0)) {
                 continue;
             }
             r.leftovers(line, 0);
@@ -130,9 +152,122 @@ final class CiscoDialect {
         }
     }
 
-    /** The commands only Cisco writes; returns whether the line was one. */
-    private static boolean command(ConfigLine line, DeviceReader r) {
+    /** What one configuration states early and later lines need: AAA server group protocols, inactive Call Home profiles. */
+    private static final class State {
+        /** ASA {@code aaa-server NAME protocol tacacs+}: the protocol of each group. */
+        final Map<String, String> aaaProtocols = new HashMap<>();
+        /** Call Home profiles with {@code no active}: their destinations are not in effect. */
+        final Set<ConfigLine> inactiveProfiles = new HashSet<>();
+    }
+
+    /** The commands only Cisco writes (IOS, IOS XR, NX-OS and ASA forms); returns whether the line was one. */
+    private static boolean command(ConfigLine line, DeviceReader r, State state) {
         switch (line.keyword(0)) {
+            case "server", "peer" -> {
+                // IOS XR: ntp / server [vrf V] 192.0.2.1 prefer
+                if (line.parent() != null && line.parent().keyword(0).equals("ntp") && line.parent().size() == 1) {
+                    String value = IosStyle.firstValue(line, 1);
+                    if (!value.isEmpty()) {
+                        r.add(line, value, Role.NTP_SOURCE, line.keyword(0));
+                    }
+                    return true;
+                }
+                return false;
+            }
+            case "0.0.0.0/0", "::/0" -> {
+                // IOS XR: router static / [vrf V /] address-family ipv4 unicast / 0.0.0.0/0 [IFACE] 192.0.2.1
+                if (line.enclosing("router", "static") == null) {
+                    return false;
+                }
+                ConfigLine vrf = line.enclosing("vrf");
+                String context = vrf == null || vrf.size() < 2 ? "" : "vrf=" + vrf.word(1);
+                for (int i = 1; i < line.size() && i <= 2; i++) {
+                    if (Values.ip(line.word(i)).isPresent() || Values.looksLikeIpv4(line.word(i))) {
+                        r.addIp(line, line.word(i), Role.UPSTREAM_GATEWAY, context);
+                        break;
+                    }
+                }
+                return true;
+            }
+            case "address" -> {
+                // IOS XR management plane protection: control-plane / management-plane / ... / allow SSH peer / address ipv4 192.0.2.0/24
+                if (line.enclosing("control-plane") != null && line.enclosing("allow") != null) {
+                    String value = line.word(line.keyword(1).equals("ipv4") || line.keyword(1).equals("ipv6") ? 2 : 1);
+                    Optional<Addresses.Source> source = value.indexOf('/') > 0 ? Addresses.prefix(value)
+                            : Values.ip(value).map(ip -> new Addresses.Source(ObservationKind.IP_ADDRESS, ip));
+                    ConfigLine allow = line.enclosing("allow");
+                    String context = allow == null ? "management-plane" : "management-plane " + allow.keyword(1);
+                    source.ifPresent(src -> r.add(line, src.kind(), src.value(), Role.MANAGEMENT_ACCESS, context));
+                    return true;
+                }
+                return false;
+            }
+            case "domain" -> {
+                return line.parent() == null && xrDomain(line, r);
+            }
+            case "address-family" -> {
+                // IOS XR: telemetry model-driven / destination-group D / address-family ipv4 192.0.2.1 port 57000
+                if (line.enclosing("telemetry") != null && line.size() >= 3) {
+                    r.add(line, line.word(2), Role.FLOW_COLLECTOR, "telemetry");
+                    return true;
+                }
+                return false;
+            }
+            case "no" -> {
+                if (line.keyword(1).equals("active") && line.parent() != null && line.parent().keyword(0).equals("profile")) {
+                    state.inactiveProfiles.add(line.parent());
+                    return true;
+                }
+                return false;
+            }
+            case "route" -> {
+                return line.parent() == null && asaRoute(line, r);
+            }
+            case "dhcpd" -> {
+                if (line.keyword(1).equals("dns")) {
+                    for (int i = 2; i < line.size(); i++) {
+                        r.add(line, line.word(i), Role.DNS_RESOLVER, "dhcp");
+                    }
+                } else if (line.keyword(1).equals("domain")) {
+                    r.domain(line, line.word(2));
+                }
+                return true;
+            }
+            case "name-server" -> {
+                // ASA: dns server-group DefaultDNS / name-server 192.0.2.53 [inside]
+                if (line.enclosing("dns", "server-group") != null) {
+                    for (int i = 1; i < line.size(); i++) {
+                        r.add(line, line.word(i), Role.DNS_RESOLVER, "");
+                    }
+                    return true;
+                }
+                return false;
+            }
+            case "aaa-server" -> {
+                // ASA: aaa-server NAME protocol tacacs+ ; aaa-server NAME (inside) host 192.0.2.49
+                String group = line.word(1);
+                if (line.keyword(2).equals("protocol")) {
+                    state.aaaProtocols.putIfAbsent(group, line.keyword(3).startsWith("tacacs") ? "tacacs+" : line.keyword(3));
+                } else {
+                    int host = line.indexOf("host", 2);
+                    if (host > 0) {
+                        r.add(line, line.word(host + 1), Role.AAA_SERVER, state.aaaProtocols.getOrDefault(group, "aaa-server"));
+                    }
+                }
+                return true;
+            }
+            case "http", "ssh", "telnet" -> {
+                // ASA: ssh 192.0.2.0 255.255.255.0 inside (who may reach device management)
+                if (line.parent() == null && line.size() >= 4 && Values.ipv4(line.word(1)).isPresent()
+                        && Values.ipv4(line.word(2)).isPresent()) {
+                    Addresses.masked(line.word(1), line.word(2), false)
+                            .filter(source -> !source.value().endsWith("/0"))
+                            .ifPresent(source -> r.add(line, source.kind(), source.value(), Role.MANAGEMENT_ACCESS,
+                                    line.keyword(0)));
+                    return true;
+                }
+                return false;
+            }
             case "transport" -> {
                 if (line.enclosing("pnp", "profile") != null) {
                     for (int i = 1; i < line.size(); i++) {
@@ -149,7 +284,8 @@ final class CiscoDialect {
             case "destination", "destination-profile" -> {
                 if (line.enclosing("call-home") != null || line.enclosing("callhome") != null
                         || line.keyword(0).equals("destination-profile")) {
-                    urls(line, Role.DEVICE_MANAGEMENT, "call-home", r);
+                    boolean inactive = line.parent() != null && state.inactiveProfiles.contains(line.parent());
+                    urls(line, inactive ? Role.UNKNOWN : Role.DEVICE_MANAGEMENT, "call-home", r);
                     return true;
                 }
                 return false;
@@ -175,6 +311,41 @@ final class CiscoDialect {
                 return false;
             }
         }
+    }
+
+    /** IOS XR {@code domain name-server [vrf V] 192.0.2.53}, {@code domain vrf V name-server ...}, {@code domain name D}. */
+    private static boolean xrDomain(ConfigLine line, DeviceReader r) {
+        int i = 1;
+        if (line.keyword(i).equals("vrf")) {
+            i += 2;
+        }
+        String sub = line.keyword(i);
+        if (sub.equals("name-server")) {
+            String value = IosStyle.firstValue(line, i + 1);
+            if (!value.isEmpty()) {
+                r.add(line, value, Role.DNS_RESOLVER, "");
+            }
+        } else if (sub.equals("name") || sub.equals("list")) {
+            String value = IosStyle.firstValue(line, i + 1);
+            if (!value.isEmpty()) {
+                r.domain(line, value);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * ASA {@code route IFACE 0.0.0.0 0.0.0.0 GATEWAY [metric]}: the default route's gateway; other
+     * static routes name the device's own networks.
+     */
+    private static boolean asaRoute(ConfigLine line, DeviceReader r) {
+        if (line.size() < 5 || Values.ipv4(line.word(2)).isEmpty()) {
+            return false;
+        }
+        if (Addresses.isZero(line.word(2)) && Addresses.isZero(line.word(3))) {
+            r.addIp(line, line.word(4), Role.UPSTREAM_GATEWAY, "");
+        }
+        return true;
     }
 
     private static void urls(ConfigLine line, Role role, String context, DeviceReader r) {
@@ -207,6 +378,14 @@ final class CiscoDialect {
                     configVersionLine = line;
                 }
                 return true;
+            }
+            if (line.parent() == null && (c == 'A' || c == '!') && (t.startsWith("ASA Version") || t.startsWith("!! IOS XR"))) {
+                Matcher m = ASA_OR_XR.matcher(t);
+                if (m.matches()) {
+                    r.product(line, (c == 'A' ? "Cisco ASA " : "Cisco IOS XR ") + m.group(1));
+                    xeSeen = true;
+                    return true;
+                }
             }
             if (line.word(0).equals("TAC") && line.text().startsWith("TAC support:")) {
                 // the support site every NX-OS show version prints: no dependency of the device

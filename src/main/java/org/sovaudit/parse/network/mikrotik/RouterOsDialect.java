@@ -49,7 +49,11 @@ final class RouterOsDialect {
             "ip firewall raw", "ipv6 firewall filter", "ipv6 firewall address-list", "ip firewall connection tracking",
             "ip firewall service-port", "tool mac-server", "tool mac-server mac-winbox", "ip dhcp-client",
             "system package update", "ip upnp", "ip upnp interfaces", "ip vrf", "ipv6 pool", "ppp secret",
-            "ip ssh", "system logging", "snmp", "ip cloud", "system ntp server", "certificate settings");
+            "ip ssh", "system logging", "snmp", "ip cloud", "system ntp server", "certificate settings",
+            // prefixes the router announces or matches, and IPsec traffic selectors: its own networks
+            "routing bgp network", "routing ospf network", "routing ospf interface", "routing filter",
+            "routing bgp advertisements", "ip ipsec policy", "ipv6 ipsec policy", "ip ipsec proposal",
+            "ip ipsec profile", "routing ospf-v3 interface");
 
     /** Ports of management services, for firewall input rules. */
     private static final Set<String> MANAGEMENT_PORTS = Set.of("21", "22", "23", "80", "443", "8291", "8728", "8729");
@@ -111,7 +115,9 @@ final class RouterOsDialect {
             Command c = command.get();
             ConfigLine evidence = c.menu().equals("snmp community") ? masked(line) : line;
             if (c.arg("disabled").equals("yes") || c.verb().equals("remove")) {
-                r.leftovers(evidence, 0);
+                if (!local(c.menu())) {
+                    r.leftovers(evidence, 0);
+                }
                 continue;
             }
             if (!read(evidence, c) && !local(c.menu())) {
