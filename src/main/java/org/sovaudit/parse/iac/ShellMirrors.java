@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.sovaudit.model.ObservationKind;
@@ -23,9 +24,14 @@ import org.sovaudit.parse.Values;
  * {@code HF_ENDPOINT=} ...), also as {@code export} or {@code go env -w};</li>
  * <li>APT lines written by the command ({@code deb [opts] URL suite}), and {@code sed} substitutions
  * applied to APT, APK or YUM source files ({@code sed -i 's/deb.debian.org/mirrors.example.cn/g'
- * /etc/apt/sources.list}): the replacement host.</li>
+ * /etc/apt/sources.list}): the replacement host;</li>
+ * <li>Launchpad PPA shortcuts ({@code add-apt-repository ppa:owner/name}): the archive they stand for
+ * ({@link #ppa(String)});</li>
+ * <li>key servers ({@code --keyserver}, {@code --keyserver-options} excepted).</li>
  * </ul>
- * Every other URL on the line is recorded with the role unknown, so no value is lost.
+ * Every other URL on the line is recorded with the role unknown, so no value is lost. A command
+ * continued over several physical lines is read as one, and each value stands on the physical line
+ * that holds it.
  */
 public final class ShellMirrors {
 
@@ -65,19 +71,78 @@ public final class ShellMirrors {
             Map.entry("-f", "pip"),
             Map.entry("--find-links", "pip"),
             Map.entry("--trusted-host", "pip"),
-            Map.entry("--registry", "npm"));
+            Map.entry("--registry", "npm"),
+            Map.entry("--keyserver", "keyserver"));
+
+    /** A Launchpad PPA shortcut: {@code ppa:owner/name}, as add-apt-repository takes it. */
+    private static final Pattern PPA = Pattern.compile("ppa:([a-z0-9][a-z0-9+.-]{0,63})/([a-z0-9][a-z0-9+.-]{0,63})");
 
     /** Source files that a {@code sed} substitution rewrites into mirror switches. */
     private static final Pattern SOURCE_FILES = Pattern.compile(
             "sources\\.list|\\.sources\\b|/etc/apk/repositories|yum\\.repos\\.d|\\.repo\\b|/etc/pacman\\.d/mirrorlist");
 
     private static final String SEPARATORS = ";|&()<>`";
+    /** Characters that end a word on a command line. */
+    private static final String WORD_END = " \t\"'\\;|&()<>`,";
 
     private ShellMirrors() {
     }
 
-    /** Records the mirrors of one shell command line (or logical instruction). */
+    /** Records the mirrors of one shell command line. */
     public static void scan(String command, int line, String rawLine, ResultBuilder out) {
+        scan(command, new Place(List.of(rawLine), line), out);
+    }
+
+    /**
+     * Records the mirrors of a command continued over several physical lines: {@code command} is the
+     * joined command, {@code physical} the lines it was joined from, the first being line {@code firstLine}.
+     */
+    public static void scan(String command, List<String> physical, int firstLine, ResultBuilder out) {
+        scan(command, new Place(physical, firstLine), out);
+    }
+
+    /** The physical lines of a command: where each of its words stands. */
+    private record Place(List<String> lines, int first) {
+
+        /**
+         * The first physical line holding {@code word} as a whole word, else the first holding it (or its
+         * start, for a word split by a continuation), else the first line.
+         */
+        int line(String word) {
+            if (lines.size() > 1) {
+                String w = word.strip();
+                for (int i = 0; i < lines.size() && !w.isEmpty(); i++) {
+                    if (wholeWord(lines.get(i), w)) {
+                        return first + i;
+                    }
+                }
+                for (String probe : List.of(w, w.substring(0, Math.min(w.length(), 24)))) {
+                    for (int i = 0; i < lines.size() && !probe.isEmpty(); i++) {
+                        if (lines.get(i).contains(probe)) {
+                            return first + i;
+                        }
+                    }
+                }
+            }
+            return first;
+        }
+
+        private static boolean wholeWord(String line, String word) {
+            for (int at = line.indexOf(word); at >= 0; at = line.indexOf(word, at + 1)) {
+                int end = at + word.length();
+                if (end == line.length() || WORD_END.indexOf(line.charAt(end)) >= 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        String raw(int line) {
+            return lines.get(Math.max(0, Math.min(lines.size() - 1, line - first)));
+        }
+    }
+
+    private static void scan(String command, Place place, ResultBuilder out) {
         List<String> words = new ArrayList<>();
         for (String w : words(command)) {
             words.add(w);
@@ -93,13 +158,20 @@ public final class ShellMirrors {
             String lower = w.toLowerCase(Locale.ROOT);
             int eq = w.indexOf('=');
             if (eq > 0 && MIRROR_VARIABLES.containsKey(w.substring(0, eq).toUpperCase(Locale.ROOT))) {
-                assignment(w.substring(0, eq), w.substring(eq + 1), line, rawLine, out);
+                int line = place.line(w);
+                assignment(w.substring(0, eq), w.substring(eq + 1), line, place.raw(line), out);
                 used.add(w.substring(eq + 1));
                 continue;
             }
             if (eq > 0 && MIRROR_OPTIONS.containsKey(lower.substring(0, eq))) {
-                mirror(w.substring(eq + 1), MIRROR_OPTIONS.get(lower.substring(0, eq)), line, rawLine, out);
+                mirror(w.substring(eq + 1), MIRROR_OPTIONS.get(lower.substring(0, eq)), place, out);
                 used.add(w.substring(eq + 1));
+                continue;
+            }
+            Matcher ppa = PPA.matcher(lower);
+            if (ppa.matches()) {
+                int line = place.line(w);
+                ppa(w).ifPresent(url -> out.add(ObservationKind.URL, url, Role.PACKAGE_MIRROR, line, place.raw(line), "apt ppa"));
                 continue;
             }
             String next = i + 1 < words.size() ? words.get(i + 1) : null;
@@ -110,17 +182,17 @@ public final class ShellMirrors {
                     || lower.endsWith(".registry") || lower.equals("channels")) {
                 String tool = MIRROR_OPTIONS.getOrDefault(lower, lower.contains("index-url") ? "pip"
                         : lower.equals("channels") ? "conda" : "npm");
-                if (mirror(next, tool, line, rawLine, out)) {
+                if (mirror(next, tool, place, out)) {
                     used.add(next);
                 }
             } else if (lower.equals("deb") || lower.equals("deb-src")) {
                 String url = next.startsWith("[") ? firstUrlAfter(words, i + 1) : next;
-                if (url != null && mirror(url, "apt", line, rawLine, out)) {
+                if (url != null && mirror(url, "apt", place, out)) {
                     used.add(url);
                 }
             } else if (rewritesSources && lower.startsWith("s") && w.length() > 3 && !Character.isLetterOrDigit(w.charAt(1))) {
                 substitution(w).ifPresent(replacement -> {
-                    if (mirror(replacement, "sed", line, rawLine, out)) {
+                    if (mirror(replacement, "sed", place, out)) {
                         used.add(replacement);
                     }
                 });
@@ -129,9 +201,23 @@ public final class ShellMirrors {
         for (String w : words) {
             String candidate = w.substring(Math.max(0, w.indexOf('=') + 1));
             if (candidate.contains("://") && !used.contains(candidate) && !used.contains(w)) {
-                Values.url(candidate).ifPresent(u -> out.add(ObservationKind.URL, u.value(), Role.UNKNOWN, line, rawLine, ""));
+                int line = place.line(candidate);
+                Values.url(candidate).ifPresent(u -> out.add(ObservationKind.URL, u.value(), Role.UNKNOWN, line, place.raw(line), ""));
             }
         }
+    }
+
+    /**
+     * The archive a Launchpad PPA shortcut stands for: {@code ppa:owner/name} is
+     * {@code https://ppa.launchpadcontent.net/owner/name/ubuntu}, as add-apt-repository writes it.
+     * Empty when {@code shortcut} is not one.
+     */
+    public static Optional<String> ppa(String shortcut) {
+        Matcher m = PPA.matcher(unquote(shortcut).toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        return Values.url("https://ppa.launchpadcontent.net/" + m.group(1) + "/" + m.group(2) + "/ubuntu").map(Values.WebUrl::value);
     }
 
     /** Records {@code NAME=value} when the variable names a mirror; false otherwise. */
@@ -145,6 +231,11 @@ public final class ShellMirrors {
             any |= mirror(part, tool, line, rawLine, out);
         }
         return any;
+    }
+
+    private static boolean mirror(String value, String tool, Place place, ResultBuilder out) {
+        int line = place.line(value);
+        return mirror(value, tool, line, place.raw(line), out);
     }
 
     private static boolean mirror(String value, String tool, int line, String rawLine, ResultBuilder out) {

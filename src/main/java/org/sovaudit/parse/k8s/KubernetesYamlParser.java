@@ -12,7 +12,9 @@ import org.sovaudit.model.SourceFile;
 import org.sovaudit.parse.Parser;
 import org.sovaudit.parse.ResultBuilder;
 import org.sovaudit.parse.TextLines;
+import org.sovaudit.parse.Values;
 import org.sovaudit.parse.ai.AiSettingsParser;
+import org.sovaudit.parse.iac.ShellMirrors;
 import org.sovaudit.parse.iac.tree.Tree;
 import org.sovaudit.parse.iac.tree.TreeReader;
 
@@ -36,7 +38,10 @@ import org.sovaudit.parse.iac.tree.TreeReader;
  * {@code kubernetes.io/ingress.class} when it names a cloud's class;</li>
  * <li>settings in container {@code env} values and single-line ConfigMap {@code data}: inference
  * endpoints, API base URLs, data stores and AI models, classified by name as in {@code .env} files
- * ({@link AiSettingsParser#setting}); Secrets are never read.</li>
+ * ({@link AiSettingsParser#setting}); Secrets are never read;</li>
+ * <li>a pod's {@code dnsConfig.nameservers} (DNS resolvers) and {@code hostAliases} (the pinned
+ * addresses and names, API endpoints); the mirrors and URLs of container {@code command} and
+ * {@code args} ({@link ShellMirrors}: mirror options as package mirrors, other URLs unknown).</li>
  * </ul>
  *
  * <p>Each document is read on its own ({@link TreeReader}), so a broken document is reported with
@@ -63,19 +68,21 @@ public final class KubernetesYamlParser implements Parser {
 
     @Override
     public String version() {
-        return "2";
+        return "3";
     }
 
     @Override
     public String description() {
         return "Kubernetes and Helm-rendered manifests (multi-document YAML): container images, storage provisioners, "
-                + "cloud load-balancer annotations, ingress controllers, endpoints in env and ConfigMaps";
+                + "cloud load-balancer annotations, ingress controllers, endpoints in env and ConfigMaps, pod DNS servers "
+                + "and host aliases";
     }
 
     @Override
     public Set<Role> roles() {
         return Set.of(Role.CONTAINER_IMAGE, Role.STORAGE_LOCATION, Role.CLOUD_PROVIDER, Role.CLOUD_REGION,
-                Role.SOFTWARE_PACKAGE, Role.AI_ENDPOINT, Role.AI_MODEL, Role.API_ENDPOINT);
+                Role.SOFTWARE_PACKAGE, Role.AI_ENDPOINT, Role.AI_MODEL, Role.API_ENDPOINT, Role.DNS_RESOLVER,
+                Role.PACKAGE_MIRROR, Role.UNKNOWN);
     }
 
     @Override
@@ -139,6 +146,20 @@ public final class KubernetesYamlParser implements Parser {
         if (spec == null || ++pods[0] > MAX_PODS_PER_DOCUMENT) {
             return;
         }
+        Tree.MapNode dnsConfig = spec.map("dnsConfig");
+        if (dnsConfig != null) {
+            for (Tree.Scalar ns : Tree.scalars(dnsConfig.get("nameservers"))) {
+                Values.host(ns.text().strip()).filter(Values.Host::ip).ifPresent(ip ->
+                        out.add(ip, Role.DNS_RESOLVER, ns.line(), TextLines.line(lines, ns.line()), "dnsConfig"));
+            }
+        }
+        if (spec.get("hostAliases") instanceof Tree.ListNode aliases) {
+            for (Tree.Node alias : aliases.items()) {
+                if (alias instanceof Tree.MapNode a) {
+                    hostAlias(a, lines, out);
+                }
+            }
+        }
         for (String field : CONTAINER_FIELDS) {
             if (!(spec.get(field) instanceof Tree.ListNode containers)) {
                 continue;
@@ -154,6 +175,9 @@ public final class KubernetesYamlParser implements Parser {
                                 TextLines.line(lines, image.line()), "");
                     }
                 }
+                for (String argv : List.of("command", "args")) {
+                    commandLine(Tree.scalars(c.get(argv)), lines, out);
+                }
                 if (c.get("env") instanceof Tree.ListNode env) {
                     for (Tree.Node item : env.items()) {
                         if (item instanceof Tree.MapNode variable && variable.scalar("value") != null) {
@@ -164,6 +188,42 @@ public final class KubernetesYamlParser implements Parser {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * The mirrors and URLs of a container's {@code command} or {@code args}, read as one command line
+     * (an option and its value may be separate items); each value stands on the line of its item.
+     */
+    private static void commandLine(List<Tree.Scalar> argv, List<String> lines, ResultBuilder out) {
+        if (argv.isEmpty()) {
+            return;
+        }
+        StringBuilder command = new StringBuilder();
+        int first = Integer.MAX_VALUE;
+        int last = 0;
+        for (Tree.Scalar arg : argv) {
+            command.append(command.isEmpty() ? "" : " ").append('\'').append(arg.text().replace("'", "")).append('\'');
+            first = Math.min(first, Math.max(1, arg.line()));
+            last = Math.max(last, arg.line());
+        }
+        first = Math.min(first, lines.size());
+        last = Math.max(first, Math.min(last + (int) argv.getLast().text().chars().filter(ch -> ch == '\n').count(), lines.size()));
+        ShellMirrors.scan(command.toString(), lines.subList(first - 1, last), first, out);
+    }
+
+    /** A pinned name ({@code hostAliases: [{ip, hostnames}]}): the address and each dotted name, as API endpoints. */
+    private static void hostAlias(Tree.MapNode alias, List<String> lines, ResultBuilder out) {
+        Tree.Scalar ip = alias.scalar("ip");
+        List<Tree.Scalar> names = Tree.scalars(alias.get("hostnames"));
+        String first = names.isEmpty() ? "" : names.get(0).text().strip().toLowerCase(Locale.ROOT);
+        if (ip != null) {
+            Values.host(ip.text().strip()).filter(Values.Host::ip).ifPresent(h ->
+                    out.add(h, Role.API_ENDPOINT, ip.line(), TextLines.line(lines, ip.line()), "hostAliases " + first));
+        }
+        for (Tree.Scalar name : names) {
+            Values.hostname(name.text().strip()).filter(h -> h.indexOf('.') > 0).ifPresent(h -> out.add(ObservationKind.HOSTNAME,
+                    h, Role.API_ENDPOINT, name.line(), TextLines.line(lines, name.line()), "hostAliases"));
         }
     }
 

@@ -68,4 +68,22 @@ class ShellMirrorsTest {
         assertEquals(Optional.empty(), ShellMirrors.substitution("s/x//g"));
         assertEquals(Optional.empty(), ShellMirrors.substitution("s/x"));
     }
+
+    @Test
+    void ppaShortcut_isTheLaunchpadArchive_andKeyserverAMirror() {
+        assertEquals(List.of("url https://ppa.launchpadcontent.net/deadsnakes/ppa/ubuntu package-mirror apt ppa",
+                        "hostname keyserver.ubuntu.com package-mirror keyserver"),
+                scan("add-apt-repository -y ppa:deadsnakes/ppa && gpg --keyserver keyserver.ubuntu.com --recv-keys 6A755776"));
+        assertEquals(Optional.empty(), ShellMirrors.ppa("ppa:no-slash"));
+    }
+
+    @Test
+    void continuedCommand_valueStandsOnTheLineThatHoldsIt() {
+        List<String> physical = List.of("RUN curl -fsSL https://get.example.org/key.gpg | apt-key add - && \\",
+                "    echo \"deb https://get.example.org/ubuntu jammy main\" > /etc/apt/sources.list.d/x.list");
+        ResultBuilder out = new ResultBuilder("Dockerfile");
+        ShellMirrors.scan(String.join(" ", physical).replace("\\", ""), physical, 7, out);
+        assertEquals(List.of("https://get.example.org/key.gpg@7", "https://get.example.org/ubuntu@8"),
+                out.build().observations().stream().map(o -> o.value() + "@" + o.where().line()).toList());
+    }
 }

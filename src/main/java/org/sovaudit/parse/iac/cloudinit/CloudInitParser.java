@@ -3,6 +3,7 @@ package org.sovaudit.parse.iac.cloudinit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -37,6 +38,9 @@ import org.sovaudit.parse.iac.tree.TreeReader;
  */
 public final class CloudInitParser implements Parser {
 
+    /** A sources.list line or a PPA shortcut, as a bare {@code apt.sources} entry may hold. */
+    private static final Pattern APT_LINE = Pattern.compile("\\s*(?:deb(?:-src)?\\s|ppa:)");
+
     static final long MAX_BYTES = 2L << 20;
     private static final Pattern CFG_D = Pattern.compile("(?:^|/)cloud\\.cfg\\.d/[^/]+\\.cfg$");
 
@@ -47,7 +51,7 @@ public final class CloudInitParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
@@ -169,16 +173,29 @@ public final class CloudInitParser implements Parser {
             if (sources != null) {
                 for (Map.Entry<String, Tree.Node> e : sources.entries().entrySet()) {
                     if (e.getValue() instanceof Tree.MapNode source) {
-                        Tree.Scalar line = source.scalar("source");
-                        if (line != null) {
-                            for (String word : line.text().split("\\s+")) {
-                                if (word.contains("://")) {
-                                    mirror(word, line.line(), "apt source " + e.getKey());
-                                }
-                            }
-                        }
+                        aptSource(source.scalar("source"), e.getKey());
                         mirror(source.scalar("keyserver"), "apt keyserver");
+                    } else if (e.getValue() instanceof Tree.Scalar line && APT_LINE.matcher(line.text()).lookingAt()) {
+                        // the schema wants a map, but a bare source line is written too (a bare key block is not one)
+                        aptSource(line, e.getKey());
                     }
+                }
+            }
+        }
+
+        /** A sources.list line ({@code deb [opts] URL suite ...}) or a PPA shortcut ({@code ppa:owner/name}). */
+        private void aptSource(Tree.Scalar line, String name) {
+            if (line == null) {
+                return;
+            }
+            Optional<String> ppa = ShellMirrors.ppa(line.text().strip());
+            if (ppa.isPresent()) {
+                out.add(ObservationKind.URL, ppa.get(), Role.PACKAGE_MIRROR, line.line(), raw(line), "apt ppa");
+                return;
+            }
+            for (String word : line.text().split("\\s+")) {
+                if (word.contains("://")) {
+                    mirror(word, line.line(), "apt source " + name);
                 }
             }
         }
@@ -229,6 +246,8 @@ public final class CloudInitParser implements Parser {
             Tree.MapNode chef = root.map("chef");
             if (chef != null) {
                 manager(chef.scalar("server_url"), "chef");
+                // the omnibus installer is downloaded from here and run as root
+                mirror(chef.scalar("omnibus_url"), "chef omnibus");
             }
             Tree.MapNode puppet = root.path("puppet", "conf", "agent");
             if (puppet != null) {
@@ -254,8 +273,11 @@ public final class CloudInitParser implements Parser {
 
         private void commandItem(Tree.Node command) {
             if (command instanceof Tree.Scalar s) {
-                // a multi-line block scalar starts on the line after its indicator; report its first line
-                ShellMirrors.scan(s.text(), s.line(), raw(s), out);
+                // a multi-line block scalar: each value stands on the physical line that holds it
+                int count = (int) s.text().chars().filter(c -> c == '\n').count() + 2;
+                int from = Math.max(1, Math.min(s.line(), lines.size()));
+                int to = Math.min(lines.size(), from - 1 + count);
+                ShellMirrors.scan(s.text(), lines.subList(from - 1, Math.max(from, to)), from, out);
             } else if (command instanceof Tree.ListNode argv) {
                 StringBuilder sb = new StringBuilder();
                 for (Tree.Scalar s : Tree.scalars(argv)) {

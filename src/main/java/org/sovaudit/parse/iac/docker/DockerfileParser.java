@@ -17,6 +17,7 @@ import org.sovaudit.model.SourceFile;
 import org.sovaudit.parse.Parser;
 import org.sovaudit.parse.ResultBuilder;
 import org.sovaudit.parse.TextLines;
+import org.sovaudit.parse.Values;
 import org.sovaudit.parse.iac.Endpoints;
 import org.sovaudit.parse.iac.ShellMirrors;
 import org.sovaudit.parse.k8s.KubernetesYamlParser;
@@ -29,12 +30,13 @@ import org.sovaudit.parse.k8s.KubernetesYamlParser;
  * ({@code $VAR}, <code>${VAR}</code>, <code>${VAR:-default}</code>); an image that stays unresolved is
  * skipped, as are {@code scratch} and references to earlier stages;</li>
  * <li>the mirrors {@code RUN} commands switch to and mirror variables set by {@code ENV} or
- * {@code ARG} ({@link ShellMirrors}), and the URLs {@code ADD} fetches, as package mirrors; other
- * URLs on {@code RUN} lines with the role unknown.</li>
+ * {@code ARG} ({@link ShellMirrors}), and the URLs and git repositories {@code ADD} fetches, as
+ * package mirrors (its local sources are files of the build context and name nobody); other URLs
+ * on {@code RUN} lines with the role unknown.</li>
  * </ul>
  * Continuation lines (the escape character, {@code \} or one set by {@code # escape=}), comments
  * inside continuations and {@code RUN <<EOF} heredocs are read as Docker reads them; an
- * observation stands on the line of its instruction (a heredoc's lines keep their own).
+ * observation stands on the physical line that holds its value (a heredoc's lines keep their own).
  * An instruction Docker does not know is a file error.
  */
 public final class DockerfileParser implements Parser {
@@ -55,7 +57,7 @@ public final class DockerfileParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
@@ -126,6 +128,7 @@ public final class DockerfileParser implements Parser {
                 }
             }
             i++;
+            List<String> physical = lines.subList(start - 1, Math.min(i, lines.size()));
             String text = logical.toString().strip();
             int space = firstBlank(text);
             String keyword = (space < 0 ? text : text.substring(0, space)).toUpperCase(Locale.ROOT);
@@ -170,7 +173,8 @@ public final class DockerfileParser implements Parser {
                             globalArgs.put(kv[0], value == null ? "\u0000" : value);
                         }
                         if (value != null) {
-                            ShellMirrors.assignment(kv[0], value, start, raw, out);
+                            int line = lineOf(kv[0], physical, start);
+                            ShellMirrors.assignment(kv[0], value, line, TextLines.line(lines, line), out);
                         }
                     }
                 }
@@ -179,11 +183,12 @@ public final class DockerfileParser implements Parser {
                         String value = kv[1] == null ? "" : kv[1];
                         String resolved = substitute(value, args);
                         args.put(kv[0], resolved == null ? value : resolved);
-                        ShellMirrors.assignment(kv[0], resolved == null ? value : resolved, start, raw, out);
+                        int line = lineOf(kv[0], physical, start);
+                        ShellMirrors.assignment(kv[0], resolved == null ? value : resolved, line, TextLines.line(lines, line), out);
                     }
                 }
-                case "RUN" -> ShellMirrors.scan(arguments, start, raw, out);
-                case "ADD" -> add(arguments, start, raw, out);
+                case "RUN" -> ShellMirrors.scan(arguments, physical, start, out);
+                case "ADD" -> add(arguments, physical, start, out);
                 case "COPY" -> copyFrom(arguments, args, stages, start, raw, out);
                 default -> {
                     // the other instructions name no outside party
@@ -237,13 +242,33 @@ public final class DockerfileParser implements Parser {
         out.add(ObservationKind.CONTAINER_IMAGE, ref, Role.CONTAINER_IMAGE, line, raw, "");
     }
 
-    private static void add(String arguments, int line, String raw, ResultBuilder out) {
+    /** The remote sources of an ADD (every word but the options and the destination): URLs and git addresses. */
+    private static void add(String arguments, List<String> physical, int start, ResultBuilder out) {
         String[] words = arguments.split("\\s+");
         for (int w = 0; w < words.length - 1; w++) {
-            if (!words[w].startsWith("--")) {
-                Endpoints.add(out, words[w], Role.PACKAGE_MIRROR, line, raw, "ADD");
+            String source = words[w].replaceAll("^[\"'\\[]+|[\"',\\]]+$", "");
+            if (words[w].startsWith("--") || !(source.contains("://") || source.startsWith("git@"))) {
+                continue; // an option, or a file of the build context
+            }
+            int line = lineOf(source, physical, start);
+            String raw = physical.get(line - start);
+            if (source.startsWith("git@")) {
+                Values.url("ssh://" + source.substring("git@".length()).replaceFirst(":", "/"))
+                        .ifPresent(u -> out.add(ObservationKind.URL, u.value(), Role.PACKAGE_MIRROR, line, raw, "ADD"));
+            } else {
+                Endpoints.add(out, source, Role.PACKAGE_MIRROR, line, raw, "ADD");
             }
         }
+    }
+
+    /** The line of the first of an instruction's physical lines that holds {@code word}, else its first line. */
+    private static int lineOf(String word, List<String> physical, int start) {
+        for (int i = 0; i < physical.size(); i++) {
+            if (!word.isEmpty() && physical.get(i).contains(word)) {
+                return start + i;
+            }
+        }
+        return start;
     }
 
     /**

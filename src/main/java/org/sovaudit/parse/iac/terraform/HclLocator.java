@@ -27,7 +27,8 @@ final class HclLocator {
     /**
      * A block or attribute. For an attribute, {@code literal} is its value when that is one quoted
      * string without interpolation (else null), and {@code children} are the items of an object
-     * constructor value.
+     * constructor value, or the plain string elements of a list value (each an attribute of the
+     * list's name).
      */
     record Node(Kind kind, String name, List<String> labels, int line, String literal, List<Node> children) {
         Node {
@@ -166,8 +167,41 @@ final class HclLocator {
                 literal = first.text;
             }
         }
+        List<Node> elements = first.type == T.LBRACKET ? listElements(name.text) : List.of();
         skipExpression(depth);
-        return new Node(Kind.ATTRIBUTE, name.text, List.of(), name.line, literal, List.of());
+        return new Node(Kind.ATTRIBUTE, name.text, List.of(), name.line, literal, elements);
+    }
+
+    /**
+     * The plain string elements of the list that starts at the current token ({@code ["a", "b"]},
+     * over one line or several): a string standing alone between the list's separators. Elements
+     * that are expressions, and the contents of nested lists or objects, are not elements here.
+     */
+    private List<Node> listElements(String name) {
+        List<Node> elements = new ArrayList<>();
+        int nesting = 0;
+        for (int i = pos; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            switch (t.type) {
+                case LBRACKET, LBRACE, LPAREN -> nesting++;
+                case RBRACKET, RBRACE, RPAREN -> nesting--;
+                case EOF -> nesting = 0;
+                default -> {
+                }
+            }
+            if (nesting <= 0) {
+                return elements;
+            }
+            if (nesting == 1 && t.type == T.STRING && t.text != null && separator(tokens.get(i - 1).type)
+                    && i + 1 < tokens.size() && (separator(tokens.get(i + 1).type) || tokens.get(i + 1).type == T.RBRACKET)) {
+                elements.add(new Node(Kind.ATTRIBUTE, name, List.of(), t.line, t.text, List.of()));
+            }
+        }
+        return elements;
+    }
+
+    private static boolean separator(T type) {
+        return type == T.LBRACKET || type == T.COMMA || type == T.NEWLINE;
     }
 
     /** The items of an object constructor, after its opening brace, up to and including its closing brace. */

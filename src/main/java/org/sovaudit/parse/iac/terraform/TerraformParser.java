@@ -34,8 +34,10 @@ import org.sovaudit.parse.iac.Endpoints;
  * are skipped: they are not known from the file. Also reported: a provider block's literal
  * endpoints ({@code endpoint}, {@code *_endpoint}, {@code auth_url}, {@code *_url}, and the items of
  * {@code endpoints}) as API endpoints with the provider type as context; every remote module
- * {@code source} as a package mirror ({@link Sources}); and the state backend or Terraform Cloud
- * block as storage locations ({@link Backends}).
+ * {@code source} as a package mirror ({@link Sources}); the state backend or Terraform Cloud
+ * block as storage locations ({@link Backends}); and the DNS and NTP servers, Helm chart
+ * repositories, container images and fetched URLs that resources and data sources name
+ * ({@link Resources}).
  *
  * <p>Values come from hcl4j ({@link SafeHclParser}, which never fetches data sources or runs
  * functions); lines come from {@link HclLocator}, which also reports the structural faults hcl4j
@@ -61,18 +63,19 @@ public final class TerraformParser implements Parser {
 
     @Override
     public String version() {
-        return "2";
+        return "3";
     }
 
     @Override
     public String description() {
         return "Terraform/OpenTofu configuration (.tf, .tofu): required providers, provider regions and endpoints, "
-                + "module sources, state backends";
+                + "module sources, state backends, DNS/NTP servers, chart repositories and container images of resources";
     }
 
     @Override
     public Set<Role> roles() {
-        return Set.of(Role.CLOUD_PROVIDER, Role.CLOUD_REGION, Role.API_ENDPOINT, Role.PACKAGE_MIRROR, Role.STORAGE_LOCATION);
+        return Set.of(Role.CLOUD_PROVIDER, Role.CLOUD_REGION, Role.API_ENDPOINT, Role.PACKAGE_MIRROR, Role.STORAGE_LOCATION,
+                Role.DNS_RESOLVER, Role.NTP_SOURCE, Role.CONTAINER_IMAGE);
     }
 
     @Override
@@ -126,6 +129,7 @@ public final class TerraformParser implements Parser {
         }
         report(requirements, providers, lines, out);
         Sources.modules(topBlocks(located.body(), "module"), lines, out);
+        Resources.report(located.body(), lines, out);
         for (HclLocator.Node terraform : topBlocks(located.body(), "terraform")) {
             Backends.report(terraform, lines, out);
         }

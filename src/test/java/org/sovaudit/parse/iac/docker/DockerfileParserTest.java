@@ -49,7 +49,7 @@ class DockerfileParserTest {
     }
 
     @Test
-    void continuationsKeepTheFirstLine_andCommentsInsideAreDropped() {
+    void continuedRun_valueStandsOnItsPhysicalLine_andCommentsInsideAreDropped() {
         ParseResult r = new DockerfileParser().parse(TestFiles.file("Dockerfile", """
                 FROM alpine:3.20
                 RUN apk add --no-cache \\
@@ -57,7 +57,7 @@ class DockerfileParserTest {
                     python3 && \\
                     pip install --index-url https://pypi.example.cn/simple flask
                 """));
-        assertEquals(List.of("https://pypi.example.cn/simple@2"), r.observations().stream()
+        assertEquals(List.of("https://pypi.example.cn/simple@5"), r.observations().stream()
                 .filter(o -> o.role().id().equals("package-mirror")).map(o -> o.value() + "@" + o.where().line()).toList());
     }
 

@@ -134,4 +134,31 @@ class HclLocatorTest {
         assertEquals(line, located.fault().line(), located.fault().getMessage());
         assertTrue(located.fault().getMessage().contains(part), located.fault().getMessage());
     }
+
+    @Test
+    void listOfPlainStrings_hasItsElementsWithTheirLines_expressionsAndNestedListsDoNot() {
+        HclLocator.Located located = HclLocator.locate("""
+                resource "x" "y" {
+                  a = ["192.0.2.1", "192.0.2.2"]
+                  b = [
+                    "198.51.100.1",
+                    var.other,
+                    "pre-${var.x}",
+                    ["nested"],
+                    "203.0.113.9" # last
+                  ]
+                  c = [for s in ["x"] : s]
+                  d = concat(["z"], var.more)
+                }
+                """);
+        HclLocator.Node block = located.body().get(0);
+        assertEquals(List.of("192.0.2.1@2", "192.0.2.2@2"), elements(block.attribute("a")));
+        assertEquals(List.of("198.51.100.1@4", "203.0.113.9@8"), elements(block.attribute("b")));
+        assertEquals(List.of(), elements(block.attribute("c")));
+        assertEquals(List.of(), elements(block.attribute("d")));
+    }
+
+    private static List<String> elements(HclLocator.Node attribute) {
+        return attribute.children().stream().map(c -> c.literal() + "@" + c.line()).toList();
+    }
 }
