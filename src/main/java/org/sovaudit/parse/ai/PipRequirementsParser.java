@@ -48,7 +48,7 @@ public final class PipRequirementsParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override

@@ -40,7 +40,7 @@ public final class NpmrcParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override

@@ -57,7 +57,7 @@ public final class RsyslogConfParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override

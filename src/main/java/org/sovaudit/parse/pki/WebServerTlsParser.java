@@ -54,7 +54,7 @@ public final class WebServerTlsParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
