@@ -22,10 +22,13 @@ final class AiPackages {
             "vertexai", "boto3-bedrock", "dashscope", "qianfan", "zhipuai", "erniebot", "modelscope", "volcengine-python-sdk",
             "ollama", "groq", "together", "replicate", "huggingface-hub", "langchain", "langchain-core",
             "langchain-community", "langchain-openai", "langchain-anthropic", "llama-index", "llama-index-core",
-            "haystack-ai", "semantic-kernel", "autogen", "pyautogen", "crewai", "litellm", "cann", "te", "hccl");
+            "haystack-ai", "semantic-kernel", "autogen", "pyautogen", "crewai", "litellm", "cann", "te", "hccl",
+            "tokenizers", "safetensors", "tiktoken", "sentencepiece", "timm", "bitsandbytes", "flash-attn",
+            "flashinfer-python", "auto-gptq", "autoawq", "optimum", "mistral-common", "openai-harmony", "mlx", "mlx-lm",
+            "openvino", "intel-extension-for-pytorch", "ipex-llm", "amd-quark", "ultralytics", "llamafactory");
 
     /** PyPI name prefixes of vendor SDK families. */
-    private static final List<String> PYPI_PREFIXES = List.of("langchain-", "llama-index-", "nvidia-", "tencentcloud-sdk-python-hunyuan",
+    private static final List<String> PYPI_PREFIXES = List.of("langchain-", "llama-index-", "nvidia-", "tensorflow-", "optimum-", "tencentcloud-sdk-python-hunyuan",
             "alibabacloud-bailian", "volcengine-ark", "dashscope-");
 
     /** npm names (scoped ones with their scope). */

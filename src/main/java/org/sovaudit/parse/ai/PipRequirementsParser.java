@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.sovaudit.model.ParseResult;
@@ -23,7 +24,9 @@ import org.sovaudit.parse.iac.Endpoints;
  * requirements ({@code name @ https://...}, {@code git+https://...#egg=name}, {@code -e ...}) and the
  * index options ({@code -i}, {@code --index-url}, {@code --extra-index-url}, {@code -f},
  * {@code --find-links}, {@code --trusted-host}) are package mirrors. Continuation lines and comments
- * are read as pip reads them; a line that is neither an option nor a requirement is a file error.
+ * are read as pip reads them; options written after a requirement on its line are read as options
+ * too, and a local path ({@code ./pkg}, {@code ../wheels/x.whl}, {@code /opt/src}, {@code .}) names
+ * nobody. A line that is neither an option, a path nor a requirement is a file error.
  */
 public final class PipRequirementsParser implements Parser {
 
@@ -31,6 +34,8 @@ public final class PipRequirementsParser implements Parser {
     private static final Pattern NAME = Pattern.compile("(?:.*requirements.*|constraints.*)\\.(?:txt|in)|.*\\.pip");
     private static final Pattern DIRECTORY = Pattern.compile("(?:^|/)requirements/[^/]+\\.(?:txt|in)$");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** Where options start after a requirement: white space, then {@code -x} or {@code --name}. */
+    private static final Pattern TRAILING_OPTION = Pattern.compile("\\s-{1,2}[A-Za-z]");
     private static final Map<String, String> MIRROR_OPTIONS = Map.of(
             "-i", "pip", "--index-url", "pip", "--extra-index-url", "pip", "-f", "pip", "--find-links", "pip",
             "--trusted-host", "pip");
@@ -43,7 +48,7 @@ public final class PipRequirementsParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
@@ -120,11 +125,20 @@ public final class PipRequirementsParser implements Parser {
             }
             return;
         }
-        // a requirement may carry per-requirement options (--hash) after it
-        String spec = s;
-        int option = spec.indexOf(" --");
-        if (option > 0) {
-            spec = spec.substring(0, option);
+        // a requirement may carry options after it: per-requirement ones (--hash), or index options
+        // (-i URL) that pip itself refuses there but that still name the mirror meant
+        Matcher option = TRAILING_OPTION.matcher(s);
+        String spec = option.find() ? s.substring(0, option.start()) : s;
+        requirement(spec, line, raw, out);
+        if (spec.length() < s.length()) {
+            line(s.substring(spec.length()).strip(), line, raw, out);
+        }
+    }
+
+    private static void requirement(String spec, int line, String raw, ResultBuilder out) {
+        if (spec.equals(".") || spec.startsWith("./") || spec.startsWith("../") || spec.startsWith("/")
+                || spec.startsWith("~/")) {
+            return; // a local directory or archive
         }
         Optional<Requirement> requirement = Requirement.parse(spec);
         if (requirement.isEmpty()) {

@@ -48,7 +48,7 @@ public final class ContainerRegistriesParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
@@ -121,6 +121,12 @@ public final class ContainerRegistriesParser implements Parser {
                 int mirrors = indexOfPair(table, "registry", "mirrors");
                 int configs = indexOfPair(table, "registry", "configs");
                 if (leaf.header()) {
+                    // the registry a table names is recorded where the table opens
+                    if (mirrors >= 0 && table.size() == mirrors + 3 && upstreams.add(table.get(mirrors + 2))) {
+                        registry(table.get(mirrors + 2), leaf.line(), "");
+                    } else if (configs >= 0 && table.size() > configs + 2 && configured.add(table.get(configs + 2))) {
+                        registry(table.get(configs + 2), leaf.line(), "configured");
+                    }
                     continue;
                 }
                 if (mirrors >= 0 && table.size() == mirrors + 3 && leaf.name().equals("endpoint")) {
@@ -225,11 +231,11 @@ public final class ContainerRegistriesParser implements Parser {
             return named == null ? "" : named.value().strip();
         }
 
-        /** A registry written as a URL, {@code host[:port][/namespace]}, or {@code *.domain}. */
+        /** A registry written as a URL, {@code host[:port][/namespace]}, or {@code *.domain}; {@code *} alone names none. */
         private void registry(String value, int line, String context) {
             String text = value.strip();
-            if (text.isEmpty()) {
-                return;
+            if (text.isEmpty() || text.equals("*")) {
+                return; // "*": the settings of every registry, which names none
             }
             String raw = TextLines.line(lines, line);
             var url = Values.url(text);

@@ -10,8 +10,9 @@ import org.sovaudit.parse.TextLines;
 /**
  * The INI dialect of pip, yum/dnf and systemd configuration: {@code [section]} headers,
  * {@code key = value} (or {@code key: value} where allowed) entries, comment lines starting with
- * {@code #} or {@code ;}, and (where allowed) continuation lines that start with white space and
- * add one more line to the value before them. Keys are compared lower-cased. A line that is none of
+ * {@code #} or {@code ;}, and (where allowed) continuation lines that are indented deeper than the
+ * entry they follow and add one more line to its value (Python's configparser rule, so a file whose
+ * every line is indented alike, as pasted from a web page, still reads as entries). Keys are compared lower-cased. A line that is none of
  * these is reported with its number.
  */
 final class IniFile {
@@ -67,6 +68,7 @@ final class IniFile {
         List<String> lines = TextLines.split(text);
         String section = "";
         Entry current = null;
+        int currentIndent = 0;
         for (int i = 0; i < lines.size(); i++) {
             String raw = lines.get(i);
             int number = i + 1;
@@ -78,8 +80,8 @@ final class IniFile {
             if (s.startsWith("#") || s.startsWith(";")) {
                 continue;
             }
-            boolean indented = raw.charAt(0) == ' ' || raw.charAt(0) == '\t';
-            if (continuations && indented && current != null) {
+            int indent = indent(raw);
+            if (continuations && current != null && indent > currentIndent) {
                 current.lines().add(new ValueLine(number, s, raw));
                 continue;
             }
@@ -107,8 +109,18 @@ final class IniFile {
             List<ValueLine> value = new ArrayList<>();
             value.add(new ValueLine(number, s.substring(sep + 1).strip(), raw));
             current = new Entry(section, key, value);
+            currentIndent = indent;
             ini.entries.add(current);
         }
         return ini;
+    }
+
+    /** The number of white-space characters the line starts with. */
+    private static int indent(String raw) {
+        int n = 0;
+        while (n < raw.length() && (raw.charAt(n) == ' ' || raw.charAt(n) == '\t')) {
+            n++;
+        }
+        return n;
     }
 }

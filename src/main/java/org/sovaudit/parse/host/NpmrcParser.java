@@ -3,6 +3,7 @@ package org.sovaudit.parse.host;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.sovaudit.model.ObservationKind;
 import org.sovaudit.model.ParseResult;
@@ -19,12 +20,18 @@ import org.sovaudit.parse.Values;
  * {@code @scope:registry} (context {@code scope=@scope}) are package mirrors, as are the
  * {@code proxy} and {@code https-proxy} (context: the key) and the registries that credentials are
  * kept for ({@code //host/path/:_authToken=...}, context {@code credentials}; the token itself is
- * never recorded and is masked in snippets). Comments start with {@code #} or {@code ;}. Other
+ * never recorded and is masked in snippets). The download mirrors of packages' prebuilt binaries
+ * ({@code disturl}, {@code electron_mirror}, {@code sass_binary_site}, {@code chromedriver_cdnurl},
+ * {@code sharp_binary_host} ...; context: the key) are package mirrors too. A value that is only an
+ * environment reference ({@code ${NPM_REGISTRY}}) names nothing here. Comments start with {@code #} or {@code ;}. Other
  * settings that hold a host or URL are recorded with an unknown role.
  */
 public final class NpmrcParser implements Parser {
 
     static final long MAX_BYTES = 256L << 10;
+    /** Settings that point installers at a mirror of prebuilt binaries (node headers, electron, sass, drivers ...). */
+    private static final Pattern BINARY_MIRROR = Pattern.compile(
+            "dist_?url|.*mirror|.*_cdnurl|.*_binary_(?:site|host)(?:_mirror)?|.*_download_(?:host|base_url)");
 
     @Override
     public String id() {
@@ -33,7 +40,7 @@ public final class NpmrcParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
@@ -84,6 +91,8 @@ public final class NpmrcParser implements Parser {
                 url(value, "", number, raw, out);
             } else if (lower.startsWith("@") && lower.endsWith(":registry")) {
                 url(value, "scope=" + key.substring(0, key.length() - ":registry".length()), number, raw, out);
+            } else if (BINARY_MIRROR.matcher(lower.replace('-', '_')).matches()) {
+                url(value, lower, number, raw, out);
             } else if (lower.equals("proxy") || lower.equals("https-proxy") || lower.equals("http-proxy")) {
                 if (!value.isEmpty() && !value.equalsIgnoreCase("null") && !value.equalsIgnoreCase("false")) {
                     url(value, lower, number, raw, out);
@@ -96,6 +105,9 @@ public final class NpmrcParser implements Parser {
     }
 
     private static void url(String value, String context, int number, String raw, ResultBuilder out) {
+        if (value.startsWith("${") && value.indexOf('}') == value.length() - 1) {
+            return; // npm substitutes the environment variable when it runs
+        }
         Values.url(value).ifPresentOrElse(
                 url -> out.add(ObservationKind.URL, url.value(), Role.PACKAGE_MIRROR, number, raw, context),
                 () -> out.error(number, "'" + value + "' is not a URL with a host"));

@@ -1,6 +1,9 @@
 package org.sovaudit.parse.host;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -17,13 +20,17 @@ import org.sovaudit.parse.Values;
  * {@code extra-index-url} (several URLs, on continuation lines too; context {@code extra}) and
  * {@code find-links} URLs (context {@code find-links}) are package mirrors, as are the hosts of
  * {@code trusted-host} (context {@code trusted-host}) and the {@code proxy} (context {@code proxy}).
- * Credentials in URLs are dropped from values and masked in snippets. Other settings that hold a
+ * A {@code trusted-host} written as a URL counts by its host. Text from a {@code #} or {@code ;} that
+ * follows white space is a trailing comment, not more values. Credentials in URLs are dropped from
+ * values and masked in snippets. Other settings that hold a
  * host or URL are recorded with an unknown role.
  */
 public final class PipConfParser implements Parser {
 
     static final long MAX_BYTES = 256L << 10;
     private static final Pattern LIST = Pattern.compile("[\\s,]+");
+    /** A trailing comment: {@code #} or {@code ;} at the start or after white space (never inside a URL). */
+    private static final Pattern TRAILING_COMMENT = Pattern.compile("(?:^|\\s)[#;].*$");
 
     @Override
     public String id() {
@@ -32,7 +39,7 @@ public final class PipConfParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
@@ -68,12 +75,12 @@ public final class PipConfParser implements Parser {
                 case "proxy" -> urls(e, "proxy", false, out);
                 case "trusted-host" -> {
                     for (IniFile.ValueLine l : e.lines()) {
-                        for (String token : LIST.split(l.text())) {
-                            if (token.isEmpty()) {
-                                continue;
-                            }
-                            Values.hostPort(token).ifPresentOrElse(
-                                    hp -> out.add(hp.host(), Role.PACKAGE_MIRROR, l.number(), l.raw(), "trusted-host"),
+                        for (String token : tokens(l)) {
+                            Optional<Values.Host> host = token.contains("://")
+                                    ? Values.url(token).map(Values.WebUrl::host)
+                                    : Values.hostPort(token).map(Values.HostPort::host);
+                            host.ifPresentOrElse(
+                                    h -> out.add(h, Role.PACKAGE_MIRROR, l.number(), l.raw(), "trusted-host"),
                                     () -> out.error(l.number(), "trusted-host '" + token + "' is not a host"));
                         }
                     }
@@ -88,11 +95,22 @@ public final class PipConfParser implements Parser {
         return out.build();
     }
 
+    /** The values on one line, without a trailing comment. */
+    private static List<String> tokens(IniFile.ValueLine line) {
+        List<String> out = new ArrayList<>();
+        for (String token : LIST.split(TRAILING_COMMENT.matcher(line.text()).replaceFirst(""))) {
+            if (!token.isEmpty()) {
+                out.add(token);
+            }
+        }
+        return out;
+    }
+
     /** URLs of one setting; with {@code pathsAllowed}, local paths are skipped instead of reported. */
     private static void urls(IniFile.Entry e, String context, boolean pathsAllowed, ResultBuilder out) {
         for (IniFile.ValueLine l : e.lines()) {
-            for (String token : LIST.split(l.text())) {
-                if (token.isEmpty() || token.startsWith("file:") || pathsAllowed && (token.startsWith("/") || token.startsWith("."))) {
+            for (String token : tokens(l)) {
+                if (token.startsWith("file:") || pathsAllowed && (token.startsWith("/") || token.startsWith("."))) {
                     continue;
                 }
                 var url = Values.url(token);

@@ -24,7 +24,10 @@ import org.sovaudit.parse.Values;
  * {@code udp}), {@code @@host} (TCP), {@code @(z9)host}, {@code @[v6]:port} and {@code :omrelp:host:port}
  * (context {@code relp}), and RainerScript {@code action(type="omfwd" target=... protocol=...)} (also
  * across lines), {@code omrelp}, {@code omelasticsearch} and {@code omhttp} ({@code server}),
- * {@code omkafka} ({@code broker}): every target is a log sink. Other lines that hold a host or URL
+ * {@code omkafka} ({@code broker}): every target is a log sink. The certificate names a TLS action
+ * requires of its receiver ({@code $ActionSendStreamDriverPermittedPeer}, {@code StreamDriverPermittedPeers})
+ * name the sink too (context {@code tls-peer}); a backtick target ({@code `echo $TARGET`}) is
+ * evaluated at start-up and names nothing here. Other lines that hold a host or URL
  * are recorded with an unknown role. Comments start with {@code #}; an object whose parenthesis is
  * never closed is reported at the line it opens on. Parameters that carry credentials
  * ({@code httpheadervalue}, {@code pwd}, {@code token} ...) are masked in evidence.
@@ -41,6 +44,8 @@ public final class RsyslogConfParser implements Parser {
     private static final Pattern SECRET_PARAM = Pattern.compile(
             "(?i)\\b((?:http)?header(?:value|s)?|pwd|passw(?:or)?d|token|api_?key|secret|[a-z.]*authorization)(\\s*=\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|\\[[^\\]]*\\]|[^\\s)]+)");
     private static final Pattern LEGACY_FORWARD = Pattern.compile("(?:^|\\s)(@@?|:omrelp:)(\\S+)");
+    /** The certificate name the next forwarding action requires of its receiver (legacy directive). */
+    private static final Pattern LEGACY_PEER = Pattern.compile("(?i)^\\s*\\$ActionSendStreamDriverPermittedPeer\\s+(\\S+)");
     /** A selector ({@code *.*}, {@code auth,authpriv.*}) forwarding with {@code @}, or an omfwd/omrelp action. */
     private static final Pattern SNIFF = Pattern.compile(
             "(?mi)^\\s*(?:[a-z*][a-z0-9*,;.!=-]*\\.[a-z*!=][a-z0-9*,;.!=-]*\\s+@@?[\\[\\w(]|.*action\\s*\\(\\s*type\\s*=\\s*\"om(?:fwd|relp)\")");
@@ -52,7 +57,7 @@ public final class RsyslogConfParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
@@ -173,20 +178,34 @@ public final class RsyslogConfParser implements Parser {
         Matcher q = PARAM.matcher(body);
         while (q.find()) {
             String key = q.group(1).toLowerCase(Locale.ROOT);
-            if (!(key.equals("target") || key.equals("server") || key.equals("broker"))) {
+            boolean peer = key.equals("streamdriverpermittedpeers") && !context.equals("udp");
+            if (!(key.equals("target") || key.equals("server") || key.equals("broker") || peer)) {
                 continue;
             }
             int offset = from + q.start(2);
             int line = s.lineOf(offset);
             String raw = s.rawOf(offset);
             for (String value : values(q.group(2))) {
-                sink(value, context, line, raw, out, "action " + key);
+                if (peer) {
+                    for (String name : value.split(",")) {
+                        permittedPeer(name, line, raw, out);
+                    }
+                } else {
+                    sink(value, context, line, raw, out, "action " + key);
+                }
             }
         }
         return true;
     }
 
     private static void legacy(String code, int number, String raw, ResultBuilder out) {
+        Matcher peer = LEGACY_PEER.matcher(code);
+        if (peer.find()) {
+            for (String name : peer.group(1).split(",")) {
+                permittedPeer(name, number, raw, out);
+            }
+            return;
+        }
         Matcher m = LEGACY_FORWARD.matcher(code);
         if (!m.find()) {
             out.addUnexplained(number, raw);
@@ -206,7 +225,25 @@ public final class RsyslogConfParser implements Parser {
         sink(target, context, number, raw, out, "forwarding target");
     }
 
+    /**
+     * A name the receiver's TLS certificate must carry ({@code *.domain} allowed): it names the log
+     * sink's operator, context {@code tls-peer}. Fingerprints and unreadable names are skipped.
+     */
+    private static void permittedPeer(String name, int line, String raw, ResultBuilder out) {
+        String text = name.strip();
+        if (text.startsWith("*.")) {
+            text = text.substring(2);
+        }
+        Optional<String> host = Values.hostname(text);
+        if (host.isPresent() && host.get().indexOf('.') > 0) {
+            out.add(ObservationKind.HOSTNAME, host.get(), Role.LOG_SINK, line, raw, "tls-peer");
+        }
+    }
+
     private static void sink(String value, String context, int line, String raw, ResultBuilder out, String what) {
+        if (value.startsWith("`")) {
+            return; // a backtick constant: rsyslog runs it through a shell at start-up (`echo $TARGET`); no value here
+        }
         Optional<Values.HostPort> hp = Values.hostPort(value);
         if (hp.isPresent()) {
             out.add(hp.get().host(), Role.LOG_SINK, line, raw, context);

@@ -22,7 +22,8 @@ import org.sovaudit.parse.Values;
  * comma-separated, continuation lines), {@code mirrorlist} and {@code metalink} is a package mirror;
  * {@code gpgkey} URLs (context {@code gpgkey}) and {@code proxy} (context {@code proxy}) too.
  * Sections with {@code enabled=0} are skipped, as the package manager skips them; {@code file:} URLs
- * and {@code $variables} in paths are kept as written. Other settings that hold a host name or URL
+ * and {@code $variables} in paths are kept as written. A repository's {@code name} is a label and
+ * names nobody. Other settings that hold a host name or URL
  * are recorded with an unknown role.
  */
 public final class YumReposParser implements Parser {
@@ -38,7 +39,7 @@ public final class YumReposParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
@@ -95,6 +96,10 @@ public final class YumReposParser implements Parser {
             case "baseurl", "mirrorlist", "metalink" -> urls(e, "", out);
             case "gpgkey" -> urls(e, "gpgkey", out);
             case "proxy" -> urls(e, "proxy", out);
+            case "name" -> {
+                // the repository's human-readable label ("CentOS-7 - Base - mirrors.aliyun.com"): the
+                // mirror it names is the one its URLs already report
+            }
             default -> {
                 for (IniFile.ValueLine l : e.lines()) {
                     out.addUnexplained(l.number(), l.raw());

@@ -26,8 +26,8 @@ import org.sovaudit.parse.iac.Endpoints;
  * {@code server} lines): every enabled SM suite ({@code ECC-SM2-SM4-GCM-SM3}, {@code TLS_SM4_GCM_SM3})
  * and GOST suite, as written, as a crypto standard. Suites that are excluded ({@code !}, {@code -}) are not.</li>
  * <li>Upstreams the web tier calls: {@code proxy_pass}, {@code grpc_pass} and the {@code server}s of
- * {@code upstream} blocks (nginx), {@code ProxyPass}, {@code ProxyPassMatch} and {@code BalancerMember}
- * (Apache), backend {@code server} lines (HAProxy), as API endpoints; a {@code proxy_pass} to a named
+ * {@code upstream} blocks (nginx), {@code ProxyPass}, {@code ProxyPassMatch}, {@code BalancerMember} and
+ * a {@code RewriteRule} with the proxy flag {@code [P]} (Apache; the target up to its first back-reference), backend {@code server} lines (HAProxy), as API endpoints; a {@code proxy_pass} to a named
  * upstream is reported through that upstream's servers.</li>
  * <li>Resolvers ({@code resolver}, HAProxy {@code nameserver}) as DNS resolvers and remote log
  * targets ({@code syslog:server=}, HAProxy {@code log host:port}) as log sinks.</li>
@@ -54,7 +54,7 @@ public final class WebServerTlsParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
@@ -301,11 +301,30 @@ public final class WebServerTlsParser implements Parser {
                     }
                 }
                 case "balancermember" -> Endpoints.add(out, s.arg(1), Role.API_ENDPOINT, s.line(), raw, "BalancerMember");
+                case "rewriterule" -> {
+                    // RewriteRule pattern substitution [flags]: with P the substitution is fetched by the proxy
+                    if (s.words().size() >= 4 && proxyFlag(s.arg(3)) && s.arg(2).contains("://")) {
+                        String target = s.arg(2).replaceFirst("(?:\\$|%\\{).*$", "");
+                        Endpoints.add(out, target, Role.API_ENDPOINT, s.line(), raw, "RewriteRule [P]");
+                    }
+                }
                 default -> {
                     // other directives name no outside party
                 }
             }
         }
+    }
+
+    /** Whether a RewriteRule flag list ({@code [P,L]}, {@code [proxy]}) holds the proxy flag. */
+    private static boolean proxyFlag(String flags) {
+        String list = flags.startsWith("[") && flags.endsWith("]") ? flags.substring(1, flags.length() - 1) : "";
+        for (String flag : list.split(",")) {
+            String f = flag.strip();
+            if (f.equalsIgnoreCase("P") || f.equalsIgnoreCase("proxy")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- HAProxy ----
