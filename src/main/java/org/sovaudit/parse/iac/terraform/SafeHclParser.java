@@ -1,10 +1,12 @@
 package org.sovaudit.parse.iac.terraform;
 
+import java.io.IOException;
 import java.util.Map;
 
 import com.bertramlabs.plugins.hcl4j.HCLDataLookup;
 import com.bertramlabs.plugins.hcl4j.HCLFunction;
 import com.bertramlabs.plugins.hcl4j.HCLParser;
+import com.bertramlabs.plugins.hcl4j.HCLParserException;
 import com.bertramlabs.plugins.hcl4j.RuntimeSymbols.Function;
 
 /**
@@ -13,7 +15,8 @@ import com.bertramlabs.plugins.hcl4j.RuntimeSymbols.Function;
  * GET while parsing, and functions such as {@code timestamp()}, {@code uuid()} and
  * {@code jsondecode()}; here both registries are emptied and both evaluation entry points answer
  * null, so a {@code data} block is kept as written and every function call evaluates to null. The
- * appliance needs literal values only. Not thread-safe (hcl4j keeps per-parse state in fields):
+ * appliance needs literal values only. What hcl4j prints to the console while it parses is dropped.
+ * Not thread-safe (hcl4j keeps per-parse state in fields):
  * create one per parse.
  */
 final class SafeHclParser extends HCLParser {
@@ -48,6 +51,17 @@ final class SafeHclParser extends HCLParser {
     @Override
     protected Object evaluateFunctionCall(String name, Function function, Map<String, Object> context) {
         return null;
+    }
+
+    /** hcl4j's parse, with what its lexer and parser print to the console dropped ({@link QuietConsole}). */
+    @Override
+    public Map<String, Object> parse(String input, Boolean ignoreParserExceptions) throws HCLParserException, IOException {
+        boolean started = QuietConsole.enter();
+        try {
+            return super.parse(input, ignoreParserExceptions);
+        } finally {
+            QuietConsole.leave(started);
+        }
     }
 
     /** How many data lookups and functions are registered (none, ever); for tests. */
