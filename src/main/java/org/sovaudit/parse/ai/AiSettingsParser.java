@@ -199,7 +199,8 @@ public final class AiSettingsParser implements Parser {
                 // and the evidence keeps the origin only
                 Values.url(v).ifPresent(u -> {
                     String origin = u.scheme() + "://" + u.host().authority() + (u.port().isPresent() ? ":" + u.port().getAsInt() : "");
-                    String evidence = u.path().isEmpty() ? raw : raw.replace(v, origin + "/" + Snippets.MASK);
+                    boolean noPath = u.path().isEmpty() || u.path().equals("/");
+                    String evidence = noPath ? raw : raw.replace(v, origin + "/" + Snippets.MASK);
                     out.add(ObservationKind.URL, origin, role, line, evidence, key);
                 });
             } else {

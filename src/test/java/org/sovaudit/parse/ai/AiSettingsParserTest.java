@@ -45,4 +45,12 @@ class AiSettingsParserTest {
         ParseResult r = env("export DEEPSEEK_BASE_URL='https://api.deepseek.com' # provider\nLLM_BASE_URL=${UPSTREAM}/v1\n");
         assertEquals(List.of("https://api.deepseek.com"), r.observations().stream().map(Observation::value).toList());
     }
+
+    @Test
+    void endpointWithoutAPath_keepsItsSnippetAsWritten() {
+        ParseResult r = env("PAYMENTS_API_URL=https://payments.example.org/\n");
+        Observation o = r.observations().get(0);
+        assertEquals("https://payments.example.org", o.value());
+        assertEquals("PAYMENTS_API_URL=https://payments.example.org/", o.where().snippet());
+    }
 }
