@@ -29,6 +29,10 @@ import org.sovaudit.parse.host.PipConfParser;
 import org.sovaudit.parse.host.ProcNetRouteParser;
 import org.sovaudit.parse.host.ProcNetTcpParser;
 import org.sovaudit.parse.host.ResolvConfParser;
+import org.sovaudit.parse.identity.Krb5ConfParser;
+import org.sovaudit.parse.identity.LdapClientConfParser;
+import org.sovaudit.parse.identity.PamAaaConfParser;
+import org.sovaudit.parse.identity.SssdConfParser;
 import org.sovaudit.parse.host.RpmDbParser;
 import org.sovaudit.parse.host.RsyslogConfParser;
 import org.sovaudit.parse.host.SyslogNgConfParser;
@@ -100,6 +104,10 @@ public final class Parsers {
                 new AptSourcesParser(),         // sources.list, *.list, deb822 *.sources
                 new SystemdConfParser(),        // timesyncd.conf, resolved.conf, journal-upload.conf, their .conf.d
                 new NtpConfParser(),            // chrony.conf, ntp.conf, chrony *.sources
+                new SssdConfParser(),           // sssd.conf, sssd/conf.d/*.conf, or [sssd] with [domain/...]
+                new Krb5ConfParser(),           // krb5.conf, krb5.conf.d/*, or [realms] content
+                new LdapClientConfParser(),     // ldap.conf, nslcd.conf, pam_ldap.conf, or *.conf with uri ldap and base dc=
+                new PamAaaConfParser(),         // pam_radius_auth.conf, raddb/server, tacplus_servers
                 new ResolvConfParser(),         // *resolv.conf, or resolv.conf-like content
                 new EtcHostsParser(),           // hosts
                 new YumReposParser(),           // *.repo, yum.conf, dnf.conf
