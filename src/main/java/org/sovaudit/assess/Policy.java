@@ -40,6 +40,7 @@ public record Policy(
         String home,
         List<String> trusted,
         List<String> internalDomains,
+        List<String> internalNetworks,
         double modelThreshold,
         Map<String, Severity> severity,
         Severity internationalSeverity,
@@ -79,17 +80,20 @@ public record Policy(
 
     private static final Pattern JURISDICTION = Pattern.compile("[A-Z]{2}");
     private static final Pattern DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?)*");
-    private static final Set<String> FIELDS = Set.of("name", "home", "trusted", "internal-domains", "model-threshold",
+    private static final Set<String> FIELDS = Set.of("name", "home", "trusted", "internal-domains", "internal-networks",
+            "model-threshold",
             "severity", "international-severity", "unattributed-severity", "weights", "layer-weights", "severity-rules",
             "exceptions", "lock-in-penalty");
     private static final Set<String> RULE_FIELDS = Set.of("layer", "role", "class", "severity");
     private static final Set<String> EXCEPTION_FIELDS = Set.of("rule", "value", "context", "justification",
             "approved-by", "expires");
     private static final long MAX_POLICY_BYTES = 1 << 20;
+    private static final int MAX_INTERNAL_NETWORKS = 10_000;
 
     public Policy {
         trusted = List.copyOf(trusted);
         internalDomains = List.copyOf(internalDomains);
+        internalNetworks = List.copyOf(internalNetworks);
         severity = Map.copyOf(severity);
         weights = Map.copyOf(weights);
         layerWeights = Map.copyOf(layerWeights);
@@ -171,6 +175,13 @@ public record Policy(
             }
             internal.add(domain);
         }
+        List<String> networks = new ArrayList<>();
+        for (String n : r.list("internal-networks", base == null ? List.of() : base.internalNetworks())) {
+            networks.add(network(n, where));
+        }
+        if (networks.size() > MAX_INTERNAL_NETWORKS) {
+            throw new PolicyException(where + ": field 'internal-networks': more than " + MAX_INTERNAL_NETWORKS + " networks");
+        }
         double threshold = r.number("model-threshold", base == null ? 0.9 : base.modelThreshold());
         if (!(threshold > 0 && threshold <= 1)) {
             throw new PolicyException(where + ": field 'model-threshold': must be within (0, 1], was " + threshold);
@@ -202,14 +213,48 @@ public record Policy(
             throw new PolicyException(where + ": field 'lock-in-penalty': must be within 0..100, was " + penalty);
         }
         return new Policy(name, home, List.copyOf(new TreeSet<>(trustedUpper)), List.copyOf(new TreeSet<>(internal)),
-                threshold, severity, international, unattributed, weights, layerWeights, rules, exemptions, penalty);
+                List.copyOf(new TreeSet<>(networks)), threshold, severity, international, unattributed, weights, layerWeights, rules, exemptions, penalty);
+    }
+
+    /**
+     * A network of the ministry's own address space, {@code address/prefix} (a bare address is a /32
+     * or /128), in the normal form the attribute stage reads: host bits must be zero.
+     */
+    private static String network(String text, String where) {
+        String t = text.strip();
+        int slash = t.indexOf('/');
+        String address = slash < 0 ? t : t.substring(0, slash);
+        byte[] bytes = org.sovaudit.model.IpLiterals.parse(address);
+        if (bytes == null) {
+            throw new PolicyException(where + ": field 'internal-networks': '" + text + "' is not an address or network");
+        }
+        int max = bytes.length * 8;
+        int prefix = max;
+        if (slash >= 0) {
+            try {
+                prefix = Integer.parseInt(t.substring(slash + 1));
+            } catch (NumberFormatException e) {
+                prefix = -1;
+            }
+            if (prefix < 8 || prefix > max) {
+                throw new PolicyException(where + ": field 'internal-networks': '" + text + "' needs a prefix length of 8 to "
+                        + max);
+            }
+        }
+        for (int bit = prefix; bit < max; bit++) {
+            if ((bytes[bit / 8] & (0x80 >>> (bit % 8))) != 0) {
+                throw new PolicyException(where + ": field 'internal-networks': '" + text + "' has host bits set after /"
+                        + prefix);
+            }
+        }
+        return org.sovaudit.model.IpLiterals.format(bytes) + "/" + prefix;
     }
 
     /** The same policy with another home jurisdiction (from {@code --home}). */
     public Policy withHome(String code) {
         String upper = code.trim().toUpperCase(Locale.ROOT);
         checkJurisdiction(upper, code, "--home", "home");
-        return new Policy(name, upper, trusted, internalDomains, modelThreshold, severity, internationalSeverity,
+        return new Policy(name, upper, trusted, internalDomains, internalNetworks, modelThreshold, severity, internationalSeverity,
                 unattributedSeverity, weights, layerWeights, severityRules, exceptions, lockInPenalty);
     }
 
@@ -301,6 +346,10 @@ public record Policy(
         m.put("home", home);
         m.put("trusted", trusted);
         m.put("internal-domains", internalDomains);
+        if (!internalNetworks.isEmpty()) {
+            // only when set, so that the hash of a policy without networks is what it always was
+            m.put("internal-networks", internalNetworks);
+        }
         m.put("model-threshold", modelThreshold);
         Map<String, String> sev = new TreeMap<>();
         severity.forEach((k, v) -> sev.put(k, v.id()));

@@ -82,12 +82,22 @@ public final class Attributions {
      * @param internalSuffixes the policy's internal domains, e.g. {@code gov.example}
      */
     public static Attributions create(KnowledgeBase kb, OnnxAttributor model, double threshold, Set<String> internalSuffixes) {
+        return create(kb, model, threshold, internalSuffixes, List.of());
+    }
+
+    /**
+     * As {@link #create(KnowledgeBase, OnnxAttributor, double, Set)}, with the policy's internal networks
+     * ({@code address/prefix}): addresses in them are the ministry's own, whoever announces them.
+     */
+    public static Attributions create(KnowledgeBase kb, OnnxAttributor model, double threshold, Set<String> internalSuffixes,
+                                      List<String> internalNetworks) {
         Objects.requireNonNull(kb, "kb");
         Objects.requireNonNull(internalSuffixes, "internalSuffixes");
+        Objects.requireNonNull(internalNetworks, "internalNetworks");
         if (!(threshold > 0 && threshold <= 1)) {
             throw new AttributionException("the model threshold must be within (0, 1], was " + threshold);
         }
-        return new Attributions(kb, model, threshold, new InternalRules(internalSuffixes));
+        return new Attributions(kb, model, threshold, new InternalRules(internalSuffixes, internalNetworks));
     }
 
     /**

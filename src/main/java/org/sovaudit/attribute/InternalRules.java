@@ -53,12 +53,32 @@ final class InternalRules {
     private static final int MAX_POLICY_SUFFIXES = 10_000;
 
     private final HostTable<String> policySuffixes = new HostTable<>();
+    private final PrefixTable<String> policyNetworks = new PrefixTable<>();
 
     /**
      * @param policySuffixes the policy's internal domains (e.g. {@code gov.example}); normalised to
      *                       lower case without leading or trailing dots
      */
     InternalRules(Set<String> policySuffixes) {
+        this(policySuffixes, java.util.List.of());
+    }
+
+    /**
+     * @param policySuffixes the policy's internal domains
+     * @param policyNetworks the policy's internal networks ({@code address/prefix}): the ministry's own
+     *                       public address space
+     */
+    InternalRules(Set<String> policySuffixes, java.util.List<String> policyNetworks) {
+        if (policyNetworks.size() > MAX_POLICY_SUFFIXES) {
+            throw new AttributionException("more than " + MAX_POLICY_SUFFIXES + " internal networks");
+        }
+        for (String n : policyNetworks) {
+            IpAddresses.Network network = IpAddresses.parseNetwork(n);
+            if (network == null) {
+                throw new AttributionException("internal network '" + n + "' is not an address or network");
+            }
+            this.policyNetworks.put(network, "internal network (policy)");
+        }
         if (policySuffixes.size() > MAX_POLICY_SUFFIXES) {
             throw new AttributionException("more than " + MAX_POLICY_SUFFIXES + " internal suffixes");
         }
@@ -100,11 +120,14 @@ final class InternalRules {
         };
     }
 
-    private static Optional<String> address(IpAddresses.Network network) {
+    private Optional<String> address(IpAddresses.Network network) {
         if (network == null) {
             return Optional.empty();
         }
         PrefixTable.Hit<String> hit = SPECIAL.longest(network.address(), network.prefix());
+        if (hit == null) {
+            hit = policyNetworks.longest(network.address(), network.prefix());
+        }
         return hit == null ? Optional.empty() : Optional.of(hit.value() + " " + hit.network());
     }
 

@@ -115,7 +115,7 @@ public final class Audit implements AutoCloseable {
         String id = AuditIds.require(ids.get());
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Attributions attributions = Attributions.create(kb, model, policy.modelThreshold(),
-                Set.copyOf(policy.internalDomains()));
+                Set.copyOf(policy.internalDomains()), policy.internalNetworks());
         ApplianceKeys signer = keyRing.active();
         return db.transaction(c -> {
             if (audits.exists(id)) {

@@ -55,6 +55,19 @@ class PolicyTest {
     }
 
     @Test
+    void internalNetworks_areNormalised_keptOutOfTheHashWhenUnset_andMalformedOnesNamed() throws IOException {
+        Policy p = load("home: KE\ninternal-networks: [41.89.10.0/24, '2001:DB8:40::/48', 196.201.214.7]\n");
+        assertEquals(List.of("196.201.214.7/32", "2001:db8:40::/48", "41.89.10.0/24"), p.internalNetworks());
+        assertTrue(p.asMap().containsKey("internal-networks"));
+        assertTrue(!load("home: KE\n").asMap().containsKey("internal-networks"),
+                "a policy without networks hashes as it always did");
+        assertTrue(fails("home: KE\ninternal-networks: [41.89.10.1/24]\n").getMessage().contains("host bits"));
+        assertTrue(fails("home: KE\ninternal-networks: [41.89.10.0/4]\n").getMessage().contains("prefix length"));
+        assertTrue(fails("home: KE\ninternal-networks: [ministry.go.ke]\n").getMessage()
+                .contains("field 'internal-networks': 'ministry.go.ke' is not an address or network"));
+    }
+
+    @Test
     void load_unknownField_namesIt() {
         assertTrue(fails("home: KE\nhomme: FR\n").getMessage().contains("unknown field 'homme'"));
     }

@@ -372,4 +372,19 @@ class AttributionsTest {
         assertFalse(got.get(twice).attributed(), "an address given two remote ASes stays open");
         assertFalse(got.get(unrelated).attributed());
     }
+
+    @Test
+    void policyInternalNetworks_makeTheMinistrysOwnPublicAddressesInternal_beforeAnyIndicator() {
+        Attributions withNetworks = Attributions.create(kb, model, 0.9, Set.of(), List.of("41.90.0.0/24", "2001:db8:40::/48"));
+        Subject own = new Subject(ObservationKind.IP_ADDRESS, "41.90.0.17", Role.MANAGEMENT_ACCESS);
+        Subject ownNet = new Subject(ObservationKind.CIDR, "41.90.0.0/25", Role.MANAGEMENT_ACCESS);
+        Subject carrier = new Subject(ObservationKind.IP_ADDRESS, "41.90.1.17", Role.UPSTREAM_GATEWAY);
+        Map<Subject, Attribution> got = withNetworks.attribute(List.of(own, ownNet, carrier));
+        assertEquals(Attribution.Status.INTERNAL, got.get(own).status());
+        assertTrue(got.get(own).basis().contains("internal network (policy) 41.90.0.0/24"), got.get(own).basis());
+        assertEquals(Attribution.Status.INTERNAL, got.get(ownNet).status());
+        assertEquals("safaricom", got.get(carrier).group(), "outside the policy's network the indicator still speaks");
+        assertThrows(AttributionException.class,
+                () -> Attributions.create(kb, model, 0.9, Set.of(), List.of("not-a-network")));
+    }
 }
