@@ -128,21 +128,7 @@ final class TrainingData {
 
     /** Reads the hand-written hard negatives: kind, role, value, context (tab-separated), '#' comments. */
     static List<Example> readNegatives(Path file) throws IOException {
-        List<Example> out = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] cols = line.split("\t", -1);
-            if (cols.length != 4 || cols[2].isBlank()) {
-                throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected kind, role, value, context");
-            }
-            out.add(new Example(NONE, ObservationKind.fromId(cols[0]), Role.fromId(cols[1]), cols[2].strip(),
-                    cols[3].strip(), "negative " + file.getFileName() + ":" + (i + 1)));
-        }
-        return out;
+        return readRows(file, false);
     }
 
     /**
@@ -151,6 +137,12 @@ final class TrainingData {
      * clients print them, which the generated variants do not cover.
      */
     static List<Example> readLabelled(Path file) throws IOException {
+        return readRows(file, true);
+    }
+
+    /** Rows of a hand-written file: with a label column first, or all labelled {@code none}. */
+    private static List<Example> readRows(Path file, boolean labelled) throws IOException {
+        int at = labelled ? 1 : 0;
         List<Example> out = new ArrayList<>();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
@@ -159,14 +151,16 @@ final class TrainingData {
                 continue;
             }
             String[] cols = line.split("\t", -1);
-            if (cols.length != 5 || cols[0].isBlank() || cols[3].isBlank()) {
-                throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected label, kind, role, value, context");
+            if (cols.length != 4 + at || cols[2 + at].isBlank() || (labelled && cols[0].isBlank())) {
+                throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected "
+                        + (labelled ? "label, " : "") + "kind, role, value, context");
             }
-            if (cols[0].strip().equals(NONE)) {
+            String label = labelled ? cols[0].strip() : NONE;
+            if (labelled && label.equals(NONE)) {
                 throw new IllegalArgumentException(file + ":" + (i + 1) + ": label none belongs in negatives.tsv");
             }
-            out.add(new Example(cols[0].strip(), ObservationKind.fromId(cols[1]), Role.fromId(cols[2]), cols[3].strip(),
-                    cols[4].strip(), "labelled " + file.getFileName() + ":" + (i + 1)));
+            out.add(new Example(label, ObservationKind.fromId(cols[at]), Role.fromId(cols[at + 1]), cols[at + 2].strip(),
+                    cols[at + 3].strip(), (labelled ? "labelled " : "negative ") + file.getFileName() + ":" + (i + 1)));
         }
         return out;
     }
