@@ -43,7 +43,7 @@ import org.sovaudit.model.SourceFile;
  * {@code service password-encryption}, {@code aaa new-model}, {@code line con 0},
  * {@code line vty 0 4}, IOS interface names (GigabitEthernet, FastEthernet, Serial, Dialer),
  * {@code ! Last configuration change at}, {@code ip http server}, {@code ip domain name},
- * {@code crypto pki} (1 each).</li>
+ * {@code crypto pki}, {@code ip sla} (1 each), a top IOS XR {@code ipsla} (2).</li>
  * <li>Cisco NX-OS: {@code version 9.3(10)} (parentheses), {@code boot nxos}, {@code show version}
  * ({@code Cisco Nexus Operating System}) (3 each), {@code !Command: show running-config} (no blank
  * after {@code !}), {@code !Time:}, top {@code feature}, {@code vrf context}, {@code use-vrf},
@@ -340,6 +340,10 @@ public final class DeviceDetection {
             s.mark(DeviceFamily.IOS, "ip-domain-name", 1);
         } else if (l.startsWith("crypto pki ")) {
             s.mark(DeviceFamily.IOS, "crypto-pki", 1);
+        } else if (top && l.equals("ipsla")) {
+            s.mark(DeviceFamily.IOS, "xr-ipsla", 2);
+        } else if (l.startsWith("ip sla ")) {
+            s.mark(DeviceFamily.IOS, "ip-sla", 1);
         }
         // shared with NX-OS and EOS (and some with ZXROS)
         if (top && l.startsWith("hostname ")) {

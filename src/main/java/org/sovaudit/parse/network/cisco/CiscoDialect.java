@@ -212,6 +212,10 @@ final class CiscoDialect {
 
     /** The commands only Cisco writes (IOS, IOS XR, NX-OS and ASA forms); returns whether the line was one. */
     private static boolean command(ConfigLine line, DeviceReader r, State state) {
+        if (line.parent() != null && line.enclosing("ipsla") != null && !line.keyword(0).equals("destination")) {
+            // IOS XR ipsla: source addresses, responders, schedules and reactions are the device's own
+            return true;
+        }
         if (line.parent() != null && line.enclosing("mpls", "ldp") != null) {
             // IOS XR mpls ldp / neighbor / 10.255.0.2:0 password ...: label-distribution neighbours, the device's own topology
             return true;
@@ -242,6 +246,14 @@ final class CiscoDialect {
                         r.add(line, value, Role.UNKNOWN, "object network " + object.word(2));
                     }
                 }
+                return true;
+            }
+            case "client" -> {
+                // aaa server radius dynamic-author / client 192.0.2.12 server-key K: a RADIUS server sending change-of-authorisation
+                if (line.enclosing("aaa", "server", "radius") == null) {
+                    return false;
+                }
+                r.add(line, IosStyle.firstValue(line, 1), Role.AAA_SERVER, "radius dynamic-author");
                 return true;
             }
             case "network-object" -> {
