@@ -384,7 +384,20 @@ final class CiscoDialect {
                 }
                 return false;
             }
+            case "mail-server" -> {
+                // call-home / mail-server 192.0.2.25 priority 1: the relay that carries Call Home e-mail
+                if (line.enclosing("call-home") == null) {
+                    return false;
+                }
+                r.add(line, IosStyle.firstValue(line, 1), Role.UNKNOWN, "call-home smtp");
+                return true;
+            }
             case "transport" -> {
+                if (line.enclosing("callhome") != null && line.keyword(1).equals("email") && line.keyword(2).equals("smtp-server")) {
+                    // NX-OS callhome / transport email smtp-server 192.0.2.25 port 25 use-vrf management
+                    r.add(line, line.word(3), Role.UNKNOWN, "call-home smtp");
+                    return true;
+                }
                 if (line.enclosing("pnp", "profile") != null) {
                     for (int i = 1; i < line.size(); i++) {
                         String k = line.keyword(i);
