@@ -21,6 +21,10 @@ import java.util.stream.Collectors;
  * ({@code #} and {@code !} in Huawei VRP, {@code !} in Cisco IOS).</li>
  * <li>{@link #separators()}: comments that consist of the marker alone ({@code #}, {@code !}) end
  * every block opened at their indentation or deeper.</li>
+ * <li>{@link #separatorsYieldToIndentation()}: in an indented file, a separator ends no block: the
+ * indentation of the next command decides, so a command indented under a block header after a
+ * stray column-0 separator ({@code !} inside an EOS {@code router bgp}) stays in its block. Off for
+ * dialects that indent top-level commands (Comware V5 writes {@code  sysname} after {@code #}).</li>
  * <li>{@link #closeWords()}: a line made of one of these words closes the block it stands in, in
  * files that nest by view commands ({@code quit}, {@code exit}, ZTE's {@code $}); lower case.</li>
  * <li>{@link #endWords()}: a line made of one of these words closes every block ({@code return},
@@ -68,6 +72,7 @@ public final class ConfigSyntax {
     private final char continuation;
     private final String sectionPrefix;
     private final boolean quotedWords;
+    private final boolean separatorsYieldToIndentation;
 
     private ConfigSyntax(Builder b) {
         this.layout = b.layout;
@@ -83,6 +88,7 @@ public final class ConfigSyntax {
         this.continuation = b.continuation;
         this.sectionPrefix = b.sectionPrefix;
         this.quotedWords = b.quotedWords;
+        this.separatorsYieldToIndentation = b.separatorsYieldToIndentation;
     }
 
     public static Builder builder() {
@@ -143,6 +149,10 @@ public final class ConfigSyntax {
         return quotedWords;
     }
 
+    public boolean separatorsYieldToIndentation() {
+        return separatorsYieldToIndentation;
+    }
+
     private static Set<String> lower(Set<String> words) {
         return words.stream().map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
@@ -162,6 +172,7 @@ public final class ConfigSyntax {
         private char continuation;
         private String sectionPrefix;
         private boolean quotedWords;
+        private boolean separatorsYieldToIndentation;
 
         private Builder() {
         }
@@ -228,6 +239,11 @@ public final class ConfigSyntax {
 
         public Builder quotedWords(boolean quoted) {
             this.quotedWords = quoted;
+            return this;
+        }
+
+        public Builder separatorsYieldToIndentation(boolean yield) {
+            this.separatorsYieldToIndentation = yield;
             return this;
         }
 

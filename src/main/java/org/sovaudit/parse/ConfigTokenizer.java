@@ -238,7 +238,8 @@ public final class ConfigTokenizer {
                 }
                 int number = numbers[i];
                 if (isComment(line, start)) {
-                    if (end - start == 1 && syntax.separators().contains(line.substring(start, end))) {
+                    if (end - start == 1 && syntax.separators().contains(line.substring(start, end))
+                            && !(indented && syntax.separatorsYieldToIndentation())) {
                         while (!stack.isEmpty() && stack.peek().indent >= indent) {
                             stack.pop();
                         }

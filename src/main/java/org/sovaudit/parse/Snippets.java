@@ -48,7 +48,7 @@ public final class Snippets {
             "irreversible-cipher", "encrypted-password", "psk", "wpa-psk", "api-key", "apikey", "api_key",
             "access-key", "access_key", "secret-key", "secret_key", "private-key", "credential", "credentials",
             "auth", "priv", "auth-password", "priv-password", "message-digest-key", "bearer",
-            "client-secret", "client_secret", "securityname", "bindpw", "rootpw", "authtok");
+            "client-secret", "client_secret", "securityname", "bindpw", "rootpw", "authtok", "server-key");
 
     /**
      * Endings of compound setting names whose value is a secret when written {@code name value} or

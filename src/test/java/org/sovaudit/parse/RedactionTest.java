@@ -77,6 +77,7 @@ class RedactionTest {
             "username backup password 7 S3cr3t0822455D0A16",
             "tacacs-server host 10.20.2.20 key 7 S3cr3t0822455D0A16544541",
             " key 7 S3cr3t094F471A1A0A464058",
+            " client 192.0.2.12 server-key 7 S3cr3t0822455D0A16",
             "snmp-server community S3cr3tRO RO 10",
             "snmp-server host 10.20.1.30 vrf Mgmt-vrf version 2c S3cr3tTrap",
             "snmp-server host 10.20.1.30 S3cr3tTrap config snmp",

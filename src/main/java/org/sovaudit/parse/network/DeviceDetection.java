@@ -43,7 +43,7 @@ import org.sovaudit.model.SourceFile;
  * {@code service password-encryption}, {@code aaa new-model}, {@code line con 0},
  * {@code line vty 0 4}, IOS interface names (GigabitEthernet, FastEthernet, Serial, Dialer),
  * {@code ! Last configuration change at}, {@code ip http server}, {@code ip domain name},
- * {@code crypto pki} (1 each).</li>
+ * {@code crypto pki}, {@code ip sla} (1 each), a top IOS XR {@code ipsla} (2).</li>
  * <li>Cisco NX-OS: {@code version 9.3(10)} (parentheses), {@code boot nxos}, {@code show version}
  * ({@code Cisco Nexus Operating System}) (3 each), {@code !Command: show running-config} (no blank
  * after {@code !}), {@code !Time:}, top {@code feature}, {@code vrf context}, {@code use-vrf},
@@ -63,7 +63,9 @@ import org.sovaudit.model.SourceFile;
  * <li>Juniper Junos: {@code version 22.4R3.25;} or {@code set version} (3), {@code ## Last commit:}
  * (3), {@code show version} ({@code Junos: 22.4R3}) (3), top {@code system {}, {@code routing-options},
  * {@code ## SECRET-DATA}, Junos interface names in set form (ge-, xe-, et-, lo0, fxp0, irb, ae),
- * {@code set system services|syslog|login|root-authentication} (2 each), top {@code interfaces {},
+ * {@code set system services|syslog|login|root-authentication}, a {@code set} under a hierarchy only Junos
+ * has ({@code routing-instances}, {@code policy-options}, {@code security}, {@code snmp}, {@code access} ...)
+ * (2 each), top {@code interfaces {},
  * {@code protocols}, {@code set system}, ten or more lines ending in {@code ;} (1 each).</li>
  * <li>Any family: the {@code RANCID-CONTENT-TYPE} header RANCID writes ({@code cisco}, {@code cisco-xr}:
  * IOS; {@code cisco-nx}: NX-OS; {@code arista}, {@code juniper}, {@code mikrotik} ...) (3).</li>
@@ -94,6 +96,15 @@ public final class DeviceDetection {
             "interface", "ip", "ipv6", "system", "routing", "tool", "user", "snmp", "radius", "queue", "ppp",
             "certificate", "caps-man", "mpls", "port", "container", "disk", "file", "special-login", "user-manager",
             "zerotier", "iot", "lcd", "console", "dude", "log");
+
+    /**
+     * Top-level hierarchies only Junos writes in {@code display set} form (VyOS, the other
+     * {@code set system} dialect, has none of them).
+     */
+    private static final Set<String> JUNOS_SET_HIERARCHIES = Set.of(
+            "routing-instances", "policy-options", "security", "chassis", "logical-systems", "snmp",
+            "forwarding-options", "class-of-service", "access", "groups", "apply-groups", "vlans", "switch-options",
+            "applications", "ethernet-switching-options", "virtual-chassis", "event-options", "poe", "multi-chassis");
 
     private static final DeviceFamily[] VRP_LIKE = {DeviceFamily.VRP, DeviceFamily.COMWARE};
     private static final DeviceFamily[] IOS_LIKE = {DeviceFamily.IOS, DeviceFamily.NXOS, DeviceFamily.EOS};
@@ -329,6 +340,10 @@ public final class DeviceDetection {
             s.mark(DeviceFamily.IOS, "ip-domain-name", 1);
         } else if (l.startsWith("crypto pki ")) {
             s.mark(DeviceFamily.IOS, "crypto-pki", 1);
+        } else if (top && l.equals("ipsla")) {
+            s.mark(DeviceFamily.IOS, "xr-ipsla", 2);
+        } else if (l.startsWith("ip sla ")) {
+            s.mark(DeviceFamily.IOS, "ip-sla", 1);
         }
         // shared with NX-OS and EOS (and some with ZXROS)
         if (top && l.startsWith("hostname ")) {
@@ -448,7 +463,15 @@ public final class DeviceDetection {
         }
         if (l.startsWith("set system ")) {
             s.mark(DeviceFamily.JUNOS, "set-system", 1);
+        } else if (l.startsWith("set ") && JUNOS_SET_HIERARCHIES.contains(firstWord(l, 4))) {
+            s.mark(DeviceFamily.JUNOS, "set-hierarchy", 2);
         }
+    }
+
+    /** The word of {@code l} that starts at {@code from}. */
+    private static String firstWord(String l, int from) {
+        int space = l.indexOf(' ', from);
+        return space < 0 ? l.substring(from) : l.substring(from, space);
     }
 
     private static void routeros(Scores s, String l) {

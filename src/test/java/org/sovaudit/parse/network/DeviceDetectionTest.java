@@ -80,6 +80,9 @@ class DeviceDetectionTest {
             RANCID Junos snippet              | # RANCID-CONTENT-TYPE: juniper\\nsnmp {\\n    community x;\\n}\\n                                                  | juniper-junos
             IOS XR header                     | !! IOS XR Configuration 7.3.2\\n!\\nhostname xr1\\n                                                                | cisco-ios
             ASA header                        | : Saved\\n:\\nASA Version 9.8(4)\\n!\\nhostname fw1\\n                                                             | cisco-ios
+            IOS XR ipsla without header       | !\\nhostname p1\\n!\\nipsla\\n operation 1\\n  type icmp echo\\n   destination address 192.0.2.1\\n!\\n        | cisco-ios
+            Junos set form, Junos-only trees  | set system host-name bng1\\nset access radius-server 192.0.2.30 secret x\\n                                   | juniper-junos
+            Junos set form, routing instance  | set system host-name pe1\\nset routing-instances CUST instance-type vrf\\n                                | juniper-junos
             """)
     void lookAlikes_goWhereTheirMarkersSay(String what, String content, String expected) {
         SourceFile file = TestFiles.file("configs/device.cfg", content.replace("\\n", "\n"));

@@ -26,7 +26,7 @@ public final class AristaEosParser extends DeviceConfigParser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override

@@ -31,6 +31,7 @@ final class EosDialect {
     static final ConfigSyntax SYNTAX = ConfigSyntax.builder()
             .comments("!")
             .separators("!")
+            .separatorsYieldToIndentation(true)
             .closeWords("exit")
             .endWords("end")
             .opensView(words -> VIEW_COMMANDS.contains(words.get(0).toLowerCase(Locale.ROOT)) && words.size() > 1)

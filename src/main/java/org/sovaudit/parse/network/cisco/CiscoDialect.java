@@ -1,5 +1,6 @@
 package org.sovaudit.parse.network.cisco;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -48,6 +49,7 @@ final class CiscoDialect {
     static final ConfigSyntax SYNTAX = ConfigSyntax.builder()
             .comments("!")
             .separators("!")
+            .separatorsYieldToIndentation(true)
             .closeWords("exit", "exit-address-family", "exit-vrf", "exit-peer-policy", "exit-peer-session",
                     "exit-service-family", "quit")
             .endWords("end")
@@ -141,6 +143,10 @@ final class CiscoDialect {
                     continue;
                 }
             }
+            if (line.parent() == null && k0.equals("name") && state.name(line)) {
+                continue;
+            }
+            line = state.resolveNames(line);
             if (command(line, r, state) || IosStyle.read(line, r) || IosStyle.local(line) || LOCAL.contains(k0)) {
                 continue;
             }
@@ -158,10 +164,62 @@ final class CiscoDialect {
         final Map<String, String> aaaProtocols = new HashMap<>();
         /** Call Home profiles with {@code no active}: their destinations are not in effect. */
         final Set<ConfigLine> inactiveProfiles = new HashSet<>();
+        /** ASA {@code names}: {@code name 192.0.2.13 log-server} lets later commands name a host by its alias. */
+        final Map<String, String> names = new HashMap<>();
+
+        /** Records an ASA {@code name ADDRESS ALIAS} line; returns whether the line was one. */
+        boolean name(ConfigLine line) {
+            Optional<String> address = Values.ip(line.word(1));
+            String alias = line.word(2);
+            if (address.isEmpty() || alias.isEmpty() || names.size() >= MAX_NAMES) {
+                return false;
+            }
+            names.putIfAbsent(alias, address.get());
+            return true;
+        }
+
+        /**
+         * {@code line} with every alias defined by {@code name} replaced by its address, for the
+         * commands that name hosts ({@code logging host inside log-server}); the evidence keeps the
+         * alias as written.
+         */
+        ConfigLine resolveNames(ConfigLine line) {
+            if (names.isEmpty() || line.comment() || !NAMED_HOST_COMMANDS.contains(line.keyword(0))) {
+                return line;
+            }
+            List<String> words = null;
+            for (int i = 1; i < line.size(); i++) {
+                String address = names.get(line.word(i));
+                if (address != null) {
+                    if (words == null) {
+                        words = new ArrayList<>(line.words());
+                    }
+                    words.set(i, address);
+                }
+            }
+            return words == null ? line
+                    : new ConfigLine(line.number(), line.indent(), line.text(), words, false, line.parent(), line.raw());
+        }
     }
+
+    /** Most ASA {@code name} aliases kept: real firewalls define a few hundred at most. */
+    private static final int MAX_NAMES = 10_000;
+
+    /** Commands in which the ASA lets an alias stand for a host. */
+    private static final Set<String> NAMED_HOST_COMMANDS = Set.of(
+            "logging", "snmp-server", "aaa-server", "ntp", "http", "ssh", "telnet", "route", "dhcpd", "name-server",
+            "flow-export", "tftp-server");
 
     /** The commands only Cisco writes (IOS, IOS XR, NX-OS and ASA forms); returns whether the line was one. */
     private static boolean command(ConfigLine line, DeviceReader r, State state) {
+        if (line.parent() != null && line.enclosing("ipsla") != null && !line.keyword(0).equals("destination")) {
+            // IOS XR ipsla: source addresses, responders, schedules and reactions are the device's own
+            return true;
+        }
+        if (line.parent() != null && line.enclosing("mpls", "ldp") != null) {
+            // IOS XR mpls ldp / neighbor / 10.255.0.2:0 password ...: label-distribution neighbours, the device's own topology
+            return true;
+        }
         switch (line.keyword(0)) {
             case "server", "peer" -> {
                 // IOS XR: ntp / server [vrf V] 192.0.2.1 prefer
@@ -173,6 +231,64 @@ final class CiscoDialect {
                     return true;
                 }
                 return false;
+            }
+            case "host", "fqdn", "subnet", "range", "nat" -> {
+                // ASA address objects: object network PARTNER-API / host 198.51.100.80 (or fqdn NAME) names a
+                // host that firewall rules refer to; subnets, ranges and NAT rules are the device's own policy
+                ConfigLine object = line.enclosing("object", "network");
+                if (object == null) {
+                    return false;
+                }
+                String k0 = line.keyword(0);
+                if (k0.equals("host") || k0.equals("fqdn")) {
+                    String value = IosStyle.firstValue(line, 1);
+                    if (!value.isEmpty()) {
+                        r.add(line, value, Role.UNKNOWN, "object network " + object.word(2));
+                    }
+                }
+                return true;
+            }
+            case "client" -> {
+                // aaa server radius dynamic-author / client 192.0.2.12 server-key K: a RADIUS server sending change-of-authorisation
+                if (line.enclosing("aaa", "server", "radius") == null) {
+                    return false;
+                }
+                r.add(line, IosStyle.firstValue(line, 1), Role.AAA_SERVER, "radius dynamic-author");
+                return true;
+            }
+            case "network-object" -> {
+                // object-group network G / network-object host 198.51.100.81 (a prefix with its mask is policy)
+                ConfigLine group = line.enclosing("object-group");
+                if (group == null) {
+                    return false;
+                }
+                if (line.keyword(1).equals("host")) {
+                    r.add(line, line.word(2), Role.UNKNOWN, "object-group " + group.word(2));
+                }
+                return true;
+            }
+            case "path" -> {
+                // archive / path tftp://192.0.2.44/configs/$h: where the device copies its configuration
+                if (line.enclosing("archive") == null) {
+                    return false;
+                }
+                if (line.word(1).indexOf("://") > 0) {
+                    r.addUrlOrHost(line, line.word(1), Role.UNKNOWN, "config-backup");
+                }
+                return true;
+            }
+            case "icmp-echo", "udp-echo", "udp-jitter", "tcp-connect", "icmp-jitter", "path-echo", "path-jitter",
+                    "dns" -> {
+                // ip sla N / icmp-echo 198.51.100.1 source-interface G0/0: a probe target the device watches
+                ConfigLine sla = line.parent();
+                if (sla == null || !(sla.startsWith("ip", "sla") || sla.keyword(0).equals("ip-sla"))) {
+                    return false;
+                }
+                String target = line.word(1);
+                if (!target.isEmpty()) {
+                    r.addUrlOrHost(line, target, Role.UNKNOWN, "ip-sla " + line.keyword(0));
+                }
+                return true;
             }
             case "0.0.0.0/0", "::/0" -> {
                 // IOS XR: router static / [vrf V /] address-family ipv4 unicast / 0.0.0.0/0 [IFACE] 192.0.2.1
@@ -268,7 +384,20 @@ final class CiscoDialect {
                 }
                 return false;
             }
+            case "mail-server" -> {
+                // call-home / mail-server 192.0.2.25 priority 1: the relay that carries Call Home e-mail
+                if (line.enclosing("call-home") == null) {
+                    return false;
+                }
+                r.add(line, IosStyle.firstValue(line, 1), Role.UNKNOWN, "call-home smtp");
+                return true;
+            }
             case "transport" -> {
+                if (line.enclosing("callhome") != null && line.keyword(1).equals("email") && line.keyword(2).equals("smtp-server")) {
+                    // NX-OS callhome / transport email smtp-server 192.0.2.25 port 25 use-vrf management
+                    r.add(line, line.word(3), Role.UNKNOWN, "call-home smtp");
+                    return true;
+                }
                 if (line.enclosing("pnp", "profile") != null) {
                     for (int i = 1; i < line.size(); i++) {
                         String k = line.keyword(i);
@@ -282,6 +411,13 @@ final class CiscoDialect {
                 return false;
             }
             case "destination", "destination-profile" -> {
+                if (line.enclosing("ipsla") != null) {
+                    // IOS XR: ipsla / operation N / type icmp echo / destination address 198.51.100.2
+                    if (line.keyword(1).equals("address")) {
+                        r.add(line, line.word(2), Role.UNKNOWN, "ip-sla");
+                    }
+                    return true;
+                }
                 if (line.enclosing("call-home") != null || line.enclosing("callhome") != null
                         || line.keyword(0).equals("destination-profile")) {
                     boolean inactive = line.parent() != null && state.inactiveProfiles.contains(line.parent());

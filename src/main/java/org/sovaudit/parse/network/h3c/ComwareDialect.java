@@ -45,6 +45,15 @@ final class ComwareDialect {
     /** {@code H3C Comware Software, Version 7.1.070, Release 6728P21}. */
     private static final Pattern DISPLAY_VERSION = Pattern.compile(
             "^(H3C|HPE|HP)\\s+Comware\\s+(?:Platform\\s+)?Software,\\s*Version\\s+(\\d+\\.\\d+(?:\\.\\d+)?)\\b.*", Pattern.CASE_INSENSITIVE);
+    /**
+     * {@code Comware Software, Version 5.20, Release 2202}: the second line of the two-line form,
+     * after {@code H3C Comware Platform Software}, which names the vendor.
+     */
+    private static final Pattern SOFTWARE_LINE = Pattern.compile(
+            "^Comware\\s+Software,?\\s*Version\\s+(\\d+\\.\\d+(?:\\.\\d+)?)\\b.*", Pattern.CASE_INSENSITIVE);
+    /** {@code H3C Comware Platform Software}: the first line of the two-line form. */
+    private static final Pattern PLATFORM_LINE = Pattern.compile("^(H3C|HPE|HP)\\s+Comware\\s+Platform\\s+Software\\s*$",
+            Pattern.CASE_INSENSITIVE);
     /** {@code H3C S6850-56HF uptime is 0 weeks, ...}. */
     private static final Pattern UPTIME = Pattern.compile("^(H3C|HPE|HP)\\s+([A-Za-z0-9][A-Za-z0-9._-]{1,39})\\s+uptime\\s+is\\b.*",
             Pattern.CASE_INSENSITIVE);
@@ -82,12 +91,26 @@ final class ComwareDialect {
         r.problems(tokens.problems());
         ConfigLine sysname = null;
         boolean returned = false;
+        String platformVendor = null;
         for (ConfigLine line : tokens.lines()) {
             if (line.comment()) {
                 continue;
             }
             if (product(line, r)) {
                 continue;
+            }
+            char c = line.word(0).charAt(0);
+            if ((c == 'c' || c == 'C' || c == 'h' || c == 'H') && line.raw().length() <= MAX_PRODUCT_LINE) {
+                Matcher platform = PLATFORM_LINE.matcher(line.text());
+                if (platform.matches()) {
+                    platformVendor = vendor(platform.group(1));
+                    continue;
+                }
+                Matcher software = SOFTWARE_LINE.matcher(line.text());
+                if (software.matches()) {
+                    r.product(line, (platformVendor == null ? "H3C" : platformVendor) + " Comware " + software.group(1));
+                    continue;
+                }
             }
             if (line.parent() == null && line.keyword(0).equals("sysname")) {
                 sysname = line;

@@ -25,7 +25,7 @@ public final class HuaweiVrpParser extends DeviceConfigParser {
 
     @Override
     public String version() {
-        return "2";
+        return "3";
     }
 
     @Override

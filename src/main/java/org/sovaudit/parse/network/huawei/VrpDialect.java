@@ -45,6 +45,8 @@ final class VrpDialect {
     private static final Pattern VRP_VERSION = Pattern.compile(
             "^VRP\\s*\\(R\\)\\s*software,\\s*Version\\s+[0-9.]+\\s*\\(\\s*([A-Za-z0-9][A-Za-z0-9._-]{0,39})?\\s*(V\\d{3}R\\d{3}[A-Z0-9]*)\\s*\\).*",
             Pattern.CASE_INSENSITIVE);
+    /** {@code CE6880-24S4Q2CQ-EI}, {@code S5735-L48T4XE-A-V2}: a board type as {@code device board N board-type} names it. */
+    private static final Pattern BOARD_TYPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{2,39}");
     private static final Pattern UPTIME = Pattern.compile("^HUAWEI\\s+([A-Za-z0-9][A-Za-z0-9._-]{1,39})\\b.*\\buptime\\s+is\\b.*",
             Pattern.CASE_INSENSITIVE);
 
@@ -62,7 +64,11 @@ final class VrpDialect {
         if ((first.equals("hwtacacs-server") || first.equals("radius-server")) && words.size() >= 3) {
             return words.get(1).equalsIgnoreCase("template");
         }
-        if (first.equals("ip") && words.size() >= 2) {
+        if (first.equals("hwtacacs") && words.size() >= 4) {
+            // VRP8: hwtacacs server template NAME
+            return words.get(1).equalsIgnoreCase("server") && words.get(2).equalsIgnoreCase("template");
+        }
+        if ((first.equals("ip") || first.equals("ipv6")) && words.size() >= 2) {
             return words.get(1).equalsIgnoreCase("vpn-instance") || words.get(1).equalsIgnoreCase("pool");
         }
         return VIEW_COMMANDS.contains(first);
@@ -145,6 +151,55 @@ final class VrpDialect {
                     r.add(line, VrpStyle.value(line, 2), Role.AAA_SERVER, protocol + " " + function);
                 }
                 return true;
+            }
+            case "hwtacacs", "radius" -> {
+                // VRP8: hwtacacs server authentication 192.0.2.8 [vpn-instance V] [secondary], inside hwtacacs server template
+                String function = line.keyword(2);
+                if (line.keyword(1).equals("server") && (function.equals("authentication") || function.equals("authorization")
+                        || function.equals("accounting"))) {
+                    String protocol = line.keyword(0).equals("radius") ? "radius" : "hwtacacs";
+                    r.add(line, VrpStyle.value(line, 3), Role.AAA_SERVER, protocol + " " + function);
+                }
+                return true;
+            }
+            case "device" -> {
+                // device board 1 board-type CE6880-24S4Q2CQ-EI: the chassis (or a card) the software runs on
+                int type = line.indexOf("board-type", 2);
+                if (line.keyword(1).equals("board") && type > 0 && BOARD_TYPE.matcher(line.word(type + 1)).matches()) {
+                    r.product(line, "Huawei " + line.word(type + 1).toUpperCase(Locale.ROOT));
+                }
+                return true;
+            }
+            case "ztp" -> {
+                // ztp domain-type registration-center domain register.naas.huawei.com port 10020
+                int domain = line.indexOf("domain", 2);
+                if (domain > 0 && !line.word(domain + 1).isEmpty()) {
+                    r.add(line, line.word(domain + 1), Role.DEVICE_MANAGEMENT, "ztp " + line.keyword(2));
+                }
+                return true;
+            }
+            case "dns" -> {
+                // BRAS AAA domain: dns primary-ip | second-ip | primary-ipv6 | second-ipv6 ADDRESS, handed to subscribers
+                ConfigLine domain = line.enclosing("domain");
+                if (domain != null && domain.parent() != null && line.keyword(1).matches("(primary|second|secondary)-ipv?6?")) {
+                    r.add(line, line.word(2), Role.DNS_RESOLVER, "subscriber");
+                    return true;
+                }
+                return false;
+            }
+            case "dns-server" -> {
+                // ip pool P bas local / ipv6 pool P: dns-server A [B]: resolvers handed to DHCP and PPPoE clients
+                if (line.enclosing("ip", "pool") != null || line.enclosing("ipv6", "pool") != null) {
+                    for (int i = 1; i < line.size(); i++) {
+                        r.add(line, line.word(i), Role.DNS_RESOLVER, "dhcp");
+                    }
+                    return true;
+                }
+                return false;
+            }
+            case "section", "gateway", "prefix", "redirect", "excluded-ip-address" -> {
+                // address pool ranges, pool gateways, delegated prefixes, policy-routing next hops: the device's own addressing
+                return line.parent() != null;
             }
             case "cloud-mng" -> {
                 if (line.keyword(1).equals("controller")) {

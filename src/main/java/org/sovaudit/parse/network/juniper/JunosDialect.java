@@ -361,7 +361,7 @@ final class JunosDialect {
             case "ntp" -> {
                 String s2 = k(p, 2);
                 if (s2.equals("server") || s2.equals("peer") || s2.equals("boot-server")) {
-                    value(line, p, 3, own, Role.NTP_SOURCE, s2.equals("peer") ? "peer" : "server", "system ntp " + s2);
+                    value(line, p, 3, own, Role.NTP_SOURCE, s2, "system ntp " + s2);
                 }
             }
             case "syslog" -> {
@@ -462,6 +462,14 @@ final class JunosDialect {
         int i = at;
         if (k(p, i).equals("rib")) {
             i += 2;
+        }
+        if (k(p, i).equals("bmp")) {
+            // bmp station S station-address 192.0.2.7: a BGP Monitoring Protocol collector
+            int station = indexOf(p, "station-address", i + 1);
+            if (station > 0) {
+                value(line, p, station + 1, own, Role.FLOW_COLLECTOR, "bmp", "routing-options bmp station-address");
+            }
+            return;
         }
         if (k(p, i).equals("autonomous-system") && instance.isEmpty()) {
             long asn = r.asn(line, w(p, i + 1));

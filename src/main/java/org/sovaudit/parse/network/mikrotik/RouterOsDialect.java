@@ -185,6 +185,7 @@ final class RouterOsDialect {
         List<String> args = new ArrayList<>(16);
         List<String> find = new ArrayList<>(2);
         boolean inFind = false;
+        String dotted = "";
         for (int j = i + 1; j < line.size(); j++) {
             String w = line.word(j);
             if (w.equals("[")) {
@@ -198,7 +199,15 @@ final class RouterOsDialect {
             int eq = w.indexOf('=');
             if (eq > 0) {
                 List<String> target = inFind ? find : args;
-                target.add(w.substring(0, eq));
+                String key = w.substring(0, eq);
+                int dot = key.indexOf('.');
+                if (dot == 0) {
+                    // RouterOS 7 writes remote.address=X .as=N: a key starting with a dot continues the previous prefix
+                    key = dotted + key;
+                } else if (dot > 0) {
+                    dotted = key.substring(0, dot);
+                }
+                target.add(key);
                 target.add(ConfigLine.unquote(w.substring(eq + 1)));
             } else if (!inFind) {
                 positional.add(w);
