@@ -36,9 +36,13 @@ public final class AiEndpoints {
     private AiEndpoints() {
     }
 
-    /** Whether {@code url} (any spelling {@link Values#url} reads) is served by an inference API. */
-    public static boolean inference(String url) {
-        return Values.url(url == null ? "" : url.strip()).map(AiEndpoints::inference).orElse(false);
+    /** Whether {@code target} (a URL, or a {@code host[:port]} without scheme) is served by an inference API. */
+    public static boolean inference(String target) {
+        String t = target == null ? "" : target.strip();
+        if (!t.isEmpty() && !t.contains("://")) {
+            t = "https://" + t;
+        }
+        return Values.url(t).map(AiEndpoints::inference).orElse(false);
     }
 
     static boolean inference(Values.WebUrl url) {
