@@ -41,7 +41,7 @@ public final class AcceleratorRuntimeParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override

@@ -81,7 +81,7 @@ public final class AiSettingsParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class HuggingFaceConfigParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override

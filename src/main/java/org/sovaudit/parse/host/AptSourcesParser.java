@@ -51,7 +51,7 @@ public final class AptSourcesParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class MavenSettingsParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override

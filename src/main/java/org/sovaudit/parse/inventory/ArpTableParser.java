@@ -39,7 +39,7 @@ public final class ArpTableParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override

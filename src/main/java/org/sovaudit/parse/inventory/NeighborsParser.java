@@ -54,13 +54,13 @@ public final class NeighborsParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
     public String description() {
-        return "LLDP and CDP neighbour outputs (lldpctl, show lldp/cdp neighbors detail, display lldp neighbor): "
-                + "attached devices";
+        return "LLDP and CDP neighbour outputs (lldpctl, show lldp/cdp neighbors detail, display lldp neighbor, "
+                + "Junos show lldp neighbors): attached devices";
     }
 
     @Override

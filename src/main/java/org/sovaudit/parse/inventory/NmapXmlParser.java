@@ -41,7 +41,7 @@ public final class NmapXmlParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override

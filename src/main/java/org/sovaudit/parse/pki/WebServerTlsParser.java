@@ -67,8 +67,8 @@ public final class WebServerTlsParser implements Parser {
 
     @Override
     public String description() {
-        return "nginx, Apache httpd and HAProxy configuration: SM and GOST cipher suites, proxied upstreams, resolvers, "
-                + "remote logs";
+        return "nginx, Apache httpd and HAProxy configuration: SM and GOST cipher suites, proxied upstreams and inference "
+                + "APIs, resolvers, remote logs, OCSP responders";
     }
 
     @Override

@@ -95,7 +95,8 @@ public final class CycloneDxParser implements Parser {
 
     @Override
     public String description() {
-        return "CycloneDX SBOM (JSON, XML): components with package URLs and suppliers, service endpoints";
+        return "CycloneDX SBOM (JSON, XML): components with package URLs and suppliers, service endpoints, CBOM SM/GOST "
+                + "algorithms and certificate issuers";
     }
 
     @Override
