@@ -18,7 +18,7 @@ import org.sovaudit.parse.iac.tree.TreeReader;
 
 /**
  * The version files accelerator runtimes install, each read as the product the host runs for AI:
- * NVIDIA CUDA ({@code cuda/version.json}: the {@code cuda} entry; {@code cuda/version.txt}:
+ * NVIDIA CUDA ({@code cuda/version.json}, or any {@code version.json} naming the "CUDA SDK": the {@code cuda} entry; {@code cuda/version.txt}:
  * "CUDA Version x"), Huawei CANN ({@code ascend_toolkit_install.info}, {@code ascend-toolkit/.../version.info}
  * and the other CANN packages' {@code version.info}: {@code version=}/{@code Version=}) and the
  * Ascend NPU driver ({@code Ascend/driver/version.info}), and AMD ROCm ({@code rocm/.info/version},
@@ -41,7 +41,7 @@ public final class AcceleratorRuntimeParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
@@ -62,7 +62,8 @@ public final class AcceleratorRuntimeParser implements Parser {
     static Kind kind(SourceFile file) {
         String path = "/" + file.path().toLowerCase(Locale.ROOT);
         String name = file.name().toLowerCase(Locale.ROOT);
-        if (path.matches(".*/cuda(?:-[0-9.]+)?/version\\.json")) {
+        if (path.matches(".*/cuda(?:-[0-9.]+)?/version\\.json")
+                || name.endsWith("version.json") && file.head(4096).contains("\"CUDA SDK\"")) {
             return Kind.CUDA_JSON;
         }
         if (path.matches(".*/cuda(?:-[0-9.]+)?/version\\.txt")) {

@@ -29,13 +29,18 @@ import org.sovaudit.parse.iac.tree.TreeReader;
  * ({@code llm.openai.base_url} reads as {@code LLM_OPENAI_BASE_URL}):
  * <ul>
  * <li>a URL under a name that speaks of AI ({@code OPENAI_BASE_URL}, {@code AZURE_OPENAI_ENDPOINT},
- * {@code DASHSCOPE_*}, {@code QIANFAN_*}, {@code DEEPSEEK_*}, {@code LLM_*}, {@code *_INFERENCE_*} ...)
- * is an AI endpoint; under a name of a database or store ({@code DATABASE_URL}, {@code REDIS_URL},
+ * {@code DASHSCOPE_*}, {@code QIANFAN_*}, {@code DEEPSEEK_*}, {@code MODELSCOPE_*}, {@code XINFERENCE_*},
+ * {@code LLM_*}, {@code *_INFERENCE_*} ...), or whose host or path is an inference API's
+ * ({@link AiEndpoints}) whatever its name, is an AI endpoint; under a name of a database or store ({@code DATABASE_URL}, {@code REDIS_URL},
  * {@code *_DSN} of a database ...) its host as a storage location; any other URL, reduced to its origin
  * (paths of webhooks and DSNs can embed secrets), an API endpoint;</li>
  * <li>a model name under {@code *_MODEL}, {@code *_MODEL_NAME}, {@code *_MODEL_ID} or {@code model} of an AI
- * setting (or an Azure {@code *_DEPLOYMENT}) is an AI model.</li>
+ * setting (or an Azure {@code *_DEPLOYMENT}), or under a bare {@code MODEL}, {@code MODEL_NAME},
+ * {@code MODEL_ID}, {@code LLM_MODEL} ..., is an AI model.</li>
  * </ul>
+ * Browser origins ({@code CORS_*}, {@code ALLOWED_ORIGINS}) are not services the application calls
+ * and are skipped. Besides {@code .env}, {@code .env.*} and {@code *.env}, the templates written
+ * without the dot ({@code env.example}, {@code env.sample} ...) are read.
  * Values are never recorded otherwise, so keys and tokens stay out of reports (URLs lose their
  * user information, snippets are redacted).
  */
@@ -49,7 +54,12 @@ public final class AiSettingsParser implements Parser {
                     + "DEEPSEEK|ANTHROPIC|CLAUDE|GEMINI|GOOGLE_AI|MISTRAL|OLLAMA|VLLM|LLM|LLMS|EMBEDDING|EMBEDDINGS|INFERENCE|"
                     + "HF|HUGGINGFACE|HUGGINGFACEHUB|ARK|VOLC|VOLCENGINE|DOUBAO|HUNYUAN|SPARK|XUNFEI|MINIMAX|BAICHUAN|YI|"
                     + "COHERE|GROQ|TOGETHER|BEDROCK|VERTEX|VERTEXAI|TRITON|TGI|MODELARTS|PANGU|SENSENOVA|STEPFUN|AI|GPT|CHAT|"
-                    + "COMPLETION|COMPLETIONS|RERANK|RERANKER)(?:_|$)");
+                    + "COMPLETION|COMPLETIONS|RERANK|RERANKER|MODELSCOPE|XINFERENCE|SILICONFLOW|OPENROUTER|LOCALAI|LMSTUDIO|"
+                    + "SGLANG|FASTCHAT|LONGCAT|XAI|GROK|PERPLEXITY|FIREWORKS)(?:_|$)");
+    /** A model setting without a provider prefix ({@code MODEL_NAME=qwen-plus}): in settings it names the model served. */
+    private static final Pattern BARE_MODEL_KEY = Pattern.compile("(?:LLM_|CHAT_|DEFAULT_)?MODEL(?:_NAME|_ID)?");
+    /** Browser origins allowed to call the application: they are not services it calls. */
+    private static final Pattern ORIGIN_KEY = Pattern.compile("(?:^|_)(?:CORS|ALLOWED_ORIGINS?|ALLOW_ORIGINS?|TRUSTED_ORIGINS?)(?:_|$)");
     private static final Pattern STORE_WORDS = Pattern.compile(
             "(?:^|_)(?:DATABASE|DB|REDIS|MONGO|MONGODB|POSTGRES|POSTGRESQL|PG|MYSQL|MARIADB|ELASTIC|ELASTICSEARCH|OPENSEARCH|"
                     + "MINIO|S3|OSS|OBS|COS|BUCKET|CLICKHOUSE|MILVUS|QDRANT|WEAVIATE|CHROMA|PGVECTOR|VECTOR|KAFKA|RABBITMQ|AMQP)(?:_|$)");
@@ -58,6 +68,8 @@ public final class AiSettingsParser implements Parser {
     private static final Pattern SNIFF = Pattern.compile(
             "(?i)(?:base_?url|api_?base|azure_endpoint|openai|dashscope|qianfan|deepseek|zhipu|moonshot|ollama|anthropic|"
                     + "inference_?(?:url|endpoint)|llm)");
+    /** Templates of .env files written without the leading dot: env.example, env.sample ... */
+    private static final Pattern ENV_TEMPLATE = Pattern.compile("env\\.(?:example|sample|template|dist|local|defaults?|tpl|tmpl)");
     private static final Pattern NON_WORD = Pattern.compile("[^A-Za-z0-9]+");
     private static final int MAX_DEPTH = 40;
     private static final int MAX_PATH = 512;
@@ -69,7 +81,7 @@ public final class AiSettingsParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
@@ -97,7 +109,7 @@ public final class AiSettingsParser implements Parser {
 
     private static boolean env(SourceFile file) {
         String name = file.name().toLowerCase(Locale.ROOT);
-        return name.equals(".env") || name.startsWith(".env.") || name.endsWith(".env");
+        return name.equals(".env") || name.startsWith(".env.") || name.endsWith(".env") || ENV_TEMPLATE.matcher(name).matches();
     }
 
     @Override
@@ -190,7 +202,11 @@ public final class AiSettingsParser implements Parser {
         }
         boolean ai = AI_WORDS.matcher(key).find();
         if (v.contains("://")) {
-            Role role = ai ? Role.AI_ENDPOINT : STORE_WORDS.matcher(key).find() ? Role.STORAGE_LOCATION : Role.API_ENDPOINT;
+            if (ORIGIN_KEY.matcher(key).find() && !ai) {
+                return;
+            }
+            Role role = ai || AiEndpoints.inference(v) ? Role.AI_ENDPOINT
+                    : STORE_WORDS.matcher(key).find() ? Role.STORAGE_LOCATION : Role.API_ENDPOINT;
             if (role == Role.STORAGE_LOCATION) {
                 // a store is its host; database URLs carry credentials and paths that name nobody
                 Endpoints.addHost(out, v, role, line, raw, key);
@@ -206,7 +222,8 @@ public final class AiSettingsParser implements Parser {
             } else {
                 Values.url(v).ifPresent(u -> out.add(ObservationKind.URL, u.value(), role, line, raw, key));
             }
-        } else if (ai && MODEL_KEY.matcher(key).find() && MODEL_VALUE.matcher(v).matches()) {
+        } else if ((ai && MODEL_KEY.matcher(key).find() || BARE_MODEL_KEY.matcher(key).matches()) && MODEL_VALUE.matcher(v).matches()
+                && v.chars().anyMatch(Character::isLetter)) {
             out.add(ObservationKind.AI_MODEL, v, Role.AI_MODEL, line, raw, key);
         }
     }

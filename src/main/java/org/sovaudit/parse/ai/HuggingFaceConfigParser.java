@@ -23,8 +23,11 @@ import org.sovaudit.parse.sbom.Purls;
  * {@code model_type=<type>}), the {@code model_type} itself when no architecture is named, a
  * {@code _name_or_path} that is a hub model id ({@code org/name}, not a local path), and the code
  * {@code auto_map} points at: the hub repository of {@code repo--module.Class} references, else the
- * class of the remote code. The {@code transformers_version} that wrote the file is reported as the
- * package {@code pkg:pypi/transformers@<version>} with the role ai-framework.
+ * model class of the remote code (its configuration and tokenizer classes name no model). The
+ * {@code transformers_version} that wrote the file is reported as the package
+ * {@code pkg:pypi/transformers@<version>} with the role ai-framework. Besides {@code config.json},
+ * a JSON file under another name ({@code qwen2_1_5b_config.json}) is read when its content is a
+ * model configuration: {@code architectures} and {@code model_type} with a transformers setting.
  */
 public final class HuggingFaceConfigParser implements Parser {
 
@@ -33,6 +36,11 @@ public final class HuggingFaceConfigParser implements Parser {
     private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final Pattern VERSION = Pattern.compile("[0-9][0-9A-Za-z.+-]{0,40}");
+    private static final Pattern TRANSFORMERS_KEYS = Pattern.compile(
+            "\"(?:transformers_version|torch_dtype|hidden_size|num_hidden_layers|vocab_size|_name_or_path)\"\\s*:");
+    /** auto_map entries whose class is the configuration or tokenizer, not a model. */
+    private static final Set<String> NOT_MODELS = Set.of("AutoConfig", "AutoTokenizer", "AutoProcessor", "AutoImageProcessor",
+            "AutoFeatureExtractor");
 
     @Override
     public String id() {
@@ -41,7 +49,7 @@ public final class HuggingFaceConfigParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
@@ -61,11 +69,12 @@ public final class HuggingFaceConfigParser implements Parser {
         if (name.equals("generation_config.json")) {
             return true;
         }
-        if (!name.equals("config.json")) {
-            return false;
-        }
         String head = file.head(SNIFF_BYTES);
-        return head.contains("\"architectures\"") || head.contains("\"model_type\"") || head.contains("\"_name_or_path\"");
+        if (name.equals("config.json")) {
+            return head.contains("\"architectures\"") || head.contains("\"model_type\"") || head.contains("\"_name_or_path\"");
+        }
+        return name.endsWith(".json") && head.stripLeading().startsWith("{") && head.contains("\"architectures\"")
+                && head.contains("\"model_type\"") && TRANSFORMERS_KEYS.matcher(head).find();
     }
 
     @Override
@@ -126,6 +135,9 @@ public final class HuggingFaceConfigParser implements Parser {
         String context = "auto_map " + key;
         if (dashes > 0 && MODEL_ID.matcher(r.substring(0, dashes)).matches()) {
             out.add(ObservationKind.AI_MODEL, r.substring(0, dashes), Role.AI_MODEL, ref.line(), raw(lines, ref), context);
+            return;
+        }
+        if (NOT_MODELS.contains(key.strip())) {
             return;
         }
         int dot = r.lastIndexOf('.');

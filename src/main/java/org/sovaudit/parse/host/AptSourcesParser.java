@@ -17,6 +17,7 @@ import org.sovaudit.parse.Parser;
 import org.sovaudit.parse.ResultBuilder;
 import org.sovaudit.parse.TextLines;
 import org.sovaudit.parse.Values;
+import org.sovaudit.parse.iac.Endpoints;
 
 /**
  * APT package sources: the one-line format ({@code sources.list}, {@code sources.list.d/*.list}:
@@ -26,6 +27,10 @@ import org.sovaudit.parse.Values;
  * is the URL without credentials, query or fragment. Stanzas with {@code Enabled: no} are skipped,
  * as APT skips them; {@code file:}, {@code cdrom:} and {@code mirror+file:} sources name no outside
  * party and are ignored. Malformed entries are reported with their line, as APT would refuse them.
+ * cloud-init's templates of these files ({@code /etc/cloud/templates/sources.list.ubuntu.tmpl},
+ * {@code sources.list.debian.deb822.tmpl}) are read the same way: Jinja statements
+ * (<code>{% if %}</code> ...) are dropped, and URIs that are template variables (<code>{{mirror}}</code>)
+ * name nobody until rendered; a mirror written into the template as a URL is reported.
  */
 public final class AptSourcesParser implements Parser {
 
@@ -35,6 +40,8 @@ public final class AptSourcesParser implements Parser {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern ONE_LINE_ENTRY = Pattern.compile("(?m)^[ \\t]*deb(?:-src)?[ \\t]+\\S");
     private static final Pattern DEB822_FIELD = Pattern.compile("(?mi)^(?:types|uris)[ \\t]*:");
+    private static final Pattern TEMPLATE_NAME = Pattern.compile("sources\\.list(?:\\.[a-z0-9_-]+)*\\.tmpl");
+    private static final Pattern JINJA_STATEMENT = Pattern.compile("\\{%.*?%\\}");
     private static final Pattern FIELD = Pattern.compile("^([!-9;-~]+)[ \\t]*:(.*)$");
 
     @Override
@@ -44,7 +51,7 @@ public final class AptSourcesParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
@@ -60,7 +67,7 @@ public final class AptSourcesParser implements Parser {
     @Override
     public boolean accepts(SourceFile file) {
         String name = file.name().toLowerCase(Locale.ROOT);
-        if (name.equals("sources.list")) {
+        if (name.equals("sources.list") || TEMPLATE_NAME.matcher(name).matches()) {
             return true;
         }
         if (name.endsWith(".list")) {
@@ -81,7 +88,11 @@ public final class AptSourcesParser implements Parser {
         }
         ResultBuilder out = new ResultBuilder(file.path());
         List<String> lines = TextLines.split(file.text());
-        if (file.name().toLowerCase(Locale.ROOT).endsWith(".sources")) {
+        String name = file.name().toLowerCase(Locale.ROOT);
+        if (TEMPLATE_NAME.matcher(name).matches()) {
+            lines = lines.stream().map(l -> JINJA_STATEMENT.matcher(l).replaceAll("")).toList();
+        }
+        if (name.endsWith(".sources") || TEMPLATE_NAME.matcher(name).matches() && DEB822_FIELD.matcher(String.join("\n", lines)).find()) {
             readDeb822(lines, out);
         } else {
             readOneLine(lines, out);
@@ -213,6 +224,9 @@ public final class AptSourcesParser implements Parser {
     }
 
     private static void mirror(String uri, int line, String raw, ResultBuilder out) {
+        if (Endpoints.templated(uri)) {
+            return;
+        }
         Values.url(uri).ifPresent(url -> out.add(ObservationKind.URL, url.value(), Role.PACKAGE_MIRROR, line, raw, ""));
     }
 

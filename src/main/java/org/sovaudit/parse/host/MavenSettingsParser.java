@@ -22,6 +22,7 @@ import org.sovaudit.parse.Parser;
 import org.sovaudit.parse.ResultBuilder;
 import org.sovaudit.parse.TextLines;
 import org.sovaudit.parse.Values;
+import org.sovaudit.parse.iac.Endpoints;
 
 /**
  * Maven's {@code settings.xml}, read with the JDK's StAX parser with DTDs and external entities
@@ -29,7 +30,10 @@ import org.sovaudit.parse.Values;
  * {@code <repository>} and {@code <pluginRepository>} URL of a profile (context {@code repository}
  * or {@code plugin-repository}) and every active {@code <proxy>} host (context {@code proxy}) is a
  * package mirror. Credentials ({@code <server>} passwords, URL user information) are never recorded;
- * other elements whose text holds a host or URL are recorded with an unknown role.
+ * other elements whose text holds a host or URL are recorded with an unknown role. Values that are
+ * templates ({@code ${env.NEXUS_URL}}, <code>{{.MirrorUrl}}</code>) name nothing until rendered and are
+ * skipped, and so are the single-label placeholder URLs of repositories a mirror replaces
+ * ({@code http://central}).
  */
 public final class MavenSettingsParser implements Parser {
 
@@ -45,7 +49,7 @@ public final class MavenSettingsParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
@@ -142,8 +146,8 @@ public final class MavenSettingsParser implements Parser {
                             Text of = group.get("mirrorof");
                             url(group.get("url"), of == null ? "mirror" : "mirror-of=" + of.value(), lines, out);
                         }
-                        case "repository" -> url(group.get("url"), "repository", lines, out);
-                        case "pluginrepository" -> url(group.get("url"), "plugin-repository", lines, out);
+                        case "repository" -> repositoryUrl(group.get("url"), "repository", lines, out);
+                        case "pluginrepository" -> repositoryUrl(group.get("url"), "plugin-repository", lines, out);
                         case "proxy" -> proxy(group, lines, out);
                         default -> {
                         }
@@ -155,12 +159,23 @@ public final class MavenSettingsParser implements Parser {
         }
     }
 
+    /**
+     * A repository's URL; {@code http://central} and other single-label hosts are the placeholders
+     * Maven users write for repositories a mirror replaces ({@code mirrorOf *}), not places packages come from.
+     */
+    private static void repositoryUrl(Text url, String context, List<String> lines, ResultBuilder out) {
+        if (url != null && Values.url(url.value()).map(u -> !u.host().ip() && u.host().value().indexOf('.') < 0).orElse(false)) {
+            return;
+        }
+        url(url, context, lines, out);
+    }
+
     private static void url(Text url, String context, List<String> lines, ResultBuilder out) {
         if (url == null) {
             return;
         }
         String raw = TextLines.line(lines, url.line());
-        if (url.value().startsWith("file:") || url.value().contains("${")) {
+        if (url.value().startsWith("file:") || Endpoints.templated(url.value())) {
             return;
         }
         Values.url(url.value()).ifPresentOrElse(
@@ -171,7 +186,7 @@ public final class MavenSettingsParser implements Parser {
     private static void proxy(Map<String, Text> proxy, List<String> lines, ResultBuilder out) {
         Text active = proxy.get("active");
         Text host = proxy.get("host");
-        if (host == null || active != null && active.value().equalsIgnoreCase("false")) {
+        if (host == null || active != null && active.value().equalsIgnoreCase("false") || Endpoints.templated(host.value())) {
             return;
         }
         Values.host(host.value()).ifPresentOrElse(

@@ -20,9 +20,10 @@ import org.sovaudit.parse.Values;
  * {@code arp -an} and {@code arp -a} (Linux, BSD and Windows), {@code /proc/net/arp}, Cisco
  * {@code show arp}/{@code show ip arp}, Huawei and H3C {@code display arp}. Every entry with a
  * hardware address is an attached device: its MAC address (unicast only) and its IP address.
- * Incomplete and failed entries (and {@code /proc/net/arp}'s unresolved all-zero ones) are skipped;
- * a line whose hardware address is malformed is
- * reported. A file is taken for a table when most of its lines with an address also carry a MAC.
+ * Incomplete and failed entries (and {@code /proc/net/arp}'s unresolved all-zero ones) are skipped,
+ * and so are the device's own interface addresses (Cisco's entries without an age, {@code -};
+ * Huawei's of type {@code I}): they are not attached devices. A line whose hardware address is
+ * malformed is reported. A file is taken for a table when most of its lines with an address also carry a MAC.
  */
 public final class ArpTableParser implements Parser {
 
@@ -38,7 +39,7 @@ public final class ArpTableParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
@@ -52,7 +53,7 @@ public final class ArpTableParser implements Parser {
     }
 
     /** What one line holds. */
-    private record Entry(String ip, String mac, String malformedMac, boolean incomplete) {
+    private record Entry(String ip, String mac, String malformedMac, boolean incomplete, boolean own) {
     }
 
     @Override
@@ -89,7 +90,7 @@ public final class ArpTableParser implements Parser {
             String raw = lines.get(i);
             Entry e = entry(raw);
             int number = i + 1;
-            if (e.ip() == null || e.incomplete()) {
+            if (e.ip() == null || e.incomplete() || e.own()) {
                 continue;
             }
             if (e.mac() == null) {
@@ -111,8 +112,18 @@ public final class ArpTableParser implements Parser {
         String mac = null;
         String malformed = null;
         boolean incomplete = false;
-        for (String token : SPLIT.split(line.strip())) {
+        boolean own = false;
+        String[] tokens = SPLIT.split(line.strip());
+        // Cisco: "Internet  10.0.0.1  -  0011.2233.4455  ARPA  Vlan1", an age of "-" is the router's own address
+        if (tokens.length > 3 && tokens[0].equalsIgnoreCase("Internet") && tokens[2].equals("-")) {
+            own = true;
+        }
+        for (String token : tokens) {
             if (token.isEmpty()) {
+                continue;
+            }
+            if (mac != null && token.equals("I")) {
+                own = true; // Huawei: type I, an interface of the device itself
                 continue;
             }
             if (INCOMPLETE.contains(token.toLowerCase(Locale.ROOT))) {
@@ -138,6 +149,6 @@ public final class ArpTableParser implements Parser {
                 }
             }
         }
-        return new Entry(ip, mac, malformed, incomplete);
+        return new Entry(ip, mac, malformed, incomplete, own);
     }
 }

@@ -18,25 +18,34 @@ import org.sovaudit.parse.Values;
 
 /**
  * LLDP and CDP neighbour outputs, recognised by content: {@code lldpctl}, Cisco
- * {@code show lldp neighbors detail} and {@code show cdp neighbors detail}, Huawei and H3C
- * {@code display lldp neighbor}. For every neighbour, as attached devices: the chassis MAC address,
- * the management and entry IP addresses, and as products the system description (its first line,
- * with the second added when the first names no version or model, as Huawei's does) and CDP's
- * platform (context {@code platform}), as written. Names of neighbours are the ministry's own and
- * are not recorded. A chassis MAC address or management address that is malformed is reported.
+ * {@code show lldp neighbors detail} and {@code show cdp neighbors detail}, Arista
+ * {@code show lldp neighbors detail} (keys after {@code - }, values in quotes), Huawei and H3C
+ * {@code display lldp neighbor}, and the Junos {@code show lldp neighbors} table (its
+ * {@code Chassis Id} column). For every neighbour, as attached devices: the chassis MAC address
+ * (or the chassis IP address when the chassis is named by one), CDP's peer source MAC, the
+ * management and entry IP addresses (link-local IPv6 ones name no device beyond the link and are
+ * skipped), and as products the system description (its first line, with the second added when
+ * the first names no version or model, as Huawei's does) and CDP's platform (context
+ * {@code platform}), as written; a description without a letter (a bare version number, a masked
+ * {@code ###}) names no product. Names of neighbours are the ministry's own and are not recorded.
+ * A chassis MAC address or management address that is malformed is reported.
  */
 public final class NeighborsParser implements Parser {
 
     static final long MAX_BYTES = 16L << 20;
     private static final int SNIFF_BYTES = 64 * 1024;
     private static final int MAX_PRODUCT = 200;
-    private static final Pattern KEY_VALUE = Pattern.compile("^\\s*([A-Za-z][A-Za-z0-9 ()/_.-]*?)\\s*:\\s*(.*)$");
+    private static final Pattern KEY_VALUE = Pattern.compile("^\\s*(?:-\\s+)?([A-Za-z][A-Za-z0-9 ()/_.-]*?)\\s*:\\s*(.*)$");
     private static final Set<String> DESCRIPTIONS = Set.of("sysdescr", "system description", "version");
-    private static final Set<String> CHASSIS = Set.of("chassisid", "chassis id");
+    private static final Set<String> CHASSIS = Set.of("chassisid", "chassis id", "peer source mac");
     private static final Set<String> ADDRESSES = Set.of("mgmtip", "ip", "ipv6", "ip address", "ipv4 address", "ipv6 address",
             "management address value", "management address", "mgmt address");
     private static final List<String> CLUES = List.of("chassis id", "chassisid", "device id:", "system description",
-            "sysdescr", "lldp neighbor", "local intf", "neighbor index", "entry address", "platform:", "mgmtip");
+            "sysdescr", "lldp neighbor", "local intf", "neighbor index", "entry address", "platform:", "mgmtip",
+            "local interface", "port info", "parent interface");
+    private static final Pattern LINK_LOCAL = Pattern.compile("fe[89ab][0-9a-f]:.*");
+    /** The header of a neighbour table ({@code show lldp neighbors} of Junos): one row per neighbour. */
+    private static final Pattern TABLE_HEADER = Pattern.compile("(?i)^\\s*local interface\\s.*\\bchassis id\\b.*$");
 
     @Override
     public String id() {
@@ -45,13 +54,13 @@ public final class NeighborsParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
     public String description() {
-        return "LLDP and CDP neighbour outputs (lldpctl, show lldp/cdp neighbors detail, display lldp neighbor): "
-                + "attached devices";
+        return "LLDP and CDP neighbour outputs (lldpctl, show lldp/cdp neighbors detail, display lldp neighbor, "
+                + "Junos show lldp neighbors): attached devices";
     }
 
     @Override
@@ -79,15 +88,27 @@ public final class NeighborsParser implements Parser {
         }
         ResultBuilder out = new ResultBuilder(file.path());
         List<String> lines = TextLines.split(file.text());
+        boolean table = false;
         for (int i = 0; i < lines.size(); i++) {
             String raw = lines.get(i);
+            int number = i + 1;
+            if (TABLE_HEADER.matcher(raw).matches()) {
+                table = true;
+                continue;
+            }
+            if (table) {
+                if (raw.isBlank()) {
+                    table = false;
+                } else if (tableRow(raw, number, out)) {
+                    continue;
+                }
+            }
             Matcher m = KEY_VALUE.matcher(raw);
             if (!m.matches()) {
                 continue;
             }
-            int number = i + 1;
             String key = m.group(1).strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-            String value = m.group(2).strip();
+            String value = unquote(m.group(2).strip());
             if (CHASSIS.contains(key)) {
                 chassis(value, number, raw, out);
             } else if (ADDRESSES.contains(key)) {
@@ -105,9 +126,29 @@ public final class NeighborsParser implements Parser {
         return out.build();
     }
 
-    /** {@code mac 00:11:..} (lldpctl), {@code 0011.2233.4455} (Cisco), {@code 0011-2233-4455} (Huawei). */
+    /** A row of a neighbour table: its MAC address is the neighbour's chassis. */
+    private static boolean tableRow(String raw, int number, ResultBuilder out) {
+        for (String token : raw.strip().split("\\s+")) {
+            Optional<String> mac = Macs.parse(token);
+            if (mac.isPresent() && token.length() >= 14) {
+                if (Macs.unicast(mac.get())) {
+                    out.add(ObservationKind.MAC, mac.get(), Role.ATTACHED_DEVICE, number, raw, "");
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Arista writes names and descriptions in double quotes. */
+    private static String unquote(String value) {
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1).strip() : value;
+    }
+
+    /** {@code mac 00:11:..} (lldpctl), {@code 0011.2233.4455} (Cisco), {@code 0011-2233-4455} (Huawei), or an IP address. */
     private static void chassis(String value, int number, String raw, ResultBuilder out) {
-        String v = value.toLowerCase(Locale.ROOT).startsWith("mac ") ? value.substring(4).strip() : value;
+        String lower = value.toLowerCase(Locale.ROOT);
+        String v = lower.startsWith("mac ") ? value.substring(4).strip() : value;
         Optional<String> mac = Macs.parse(v);
         if (mac.isPresent()) {
             if (Macs.unicast(mac.get())) {
@@ -115,8 +156,10 @@ public final class NeighborsParser implements Parser {
             }
         } else if (Macs.meant(v)) {
             out.error(number, "chassis MAC address '" + v + "' is malformed");
-        } else if (value.toLowerCase(Locale.ROOT).startsWith("ip ")) {
+        } else if (lower.startsWith("ip ")) {
             address(value.substring(3).strip(), number, raw, out);
+        } else if (Values.ip(value.split("\\s+")[0]).isPresent()) {
+            address(value, number, raw, out);
         }
     }
 
@@ -127,7 +170,9 @@ public final class NeighborsParser implements Parser {
         String token = value.split("\\s+")[0];
         Optional<String> ip = Values.ip(token);
         if (ip.isPresent()) {
-            out.add(ObservationKind.IP_ADDRESS, ip.get(), Role.ATTACHED_DEVICE, number, raw, "");
+            if (!LINK_LOCAL.matcher(ip.get()).matches()) {
+                out.add(ObservationKind.IP_ADDRESS, ip.get(), Role.ATTACHED_DEVICE, number, raw, "");
+            }
         } else if (Values.looksLikeIpv4(token)) {
             out.error(number, "management address '" + token + "' is not a valid IPv4 address");
         }
@@ -144,6 +189,7 @@ public final class NeighborsParser implements Parser {
             }
             first = lines.get(at).strip();
         }
+        first = unquote(first);
         String product = first;
         if (first.chars().noneMatch(Character::isDigit) && at + 1 < lines.size()) {
             String second = lines.get(at + 1).strip();
@@ -165,7 +211,7 @@ public final class NeighborsParser implements Parser {
         if (v.length() > MAX_PRODUCT) {
             v = v.substring(0, MAX_PRODUCT).strip();
         }
-        if (!v.isEmpty()) {
+        if (v.chars().anyMatch(Character::isLetter)) {
             out.add(ObservationKind.PRODUCT, v, Role.ATTACHED_DEVICE, number, raw, context);
         }
     }

@@ -41,7 +41,7 @@ public final class NmapXmlParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
@@ -104,6 +104,8 @@ public final class NmapXmlParser implements Parser {
         private boolean bestOsSeen;
         private String portContext = "";
         private boolean portOpen;
+        /** The service of the port being read, added when the port ends: its state may come after it. */
+        private Runnable portService;
 
         Reader(XMLStreamReader xml, List<String> lines, ResultBuilder out) {
             this.xml = xml;
@@ -118,7 +120,12 @@ public final class NmapXmlParser implements Parser {
                 int event = xml.next();
                 if (event == XMLStreamConstants.END_ELEMENT) {
                     depth--;
-                    if (xml.getLocalName().equals("host")) {
+                    if (xml.getLocalName().equals("port")) {
+                        if (portOpen && portService != null) {
+                            pending.add(portService);
+                        }
+                        portService = null;
+                    } else if (xml.getLocalName().equals("host")) {
                         if (up) {
                             pending.forEach(Runnable::run);
                         }
@@ -147,9 +154,13 @@ public final class NmapXmlParser implements Parser {
                                     add(ObservationKind.HOSTNAME, h, line, "")));
                         }
                     }
-                    case "port" -> portContext = attr("protocol") + "/" + attr("portid");
+                    case "port" -> {
+                        portContext = attr("protocol") + "/" + attr("portid");
+                        portOpen = false;
+                        portService = null;
+                    }
                     case "state" -> portOpen = "open".equals(attr("state"));
-                    case "service" -> service(line, pending);
+                    case "service" -> service(line);
                     case "osmatch" -> {
                         String name = attr("name");
                         if (!bestOsSeen && name != null && !name.isBlank()) {
@@ -191,16 +202,16 @@ public final class NmapXmlParser implements Parser {
             pending.add(() -> add(ObservationKind.IP_ADDRESS, ip.get(), line, ""));
         }
 
-        private void service(int line, List<Runnable> pending) {
+        private void service(int line) {
             String product = attr("product");
-            if (!portOpen || product == null || product.isBlank()) {
+            if (product == null || product.isBlank()) {
                 return;
             }
             String version = attr("version");
             String value = cap(product.strip() + (version == null || version.isBlank() ? "" : " " + version.strip()));
             String name = attr("name");
             String context = portContext + (name == null || name.isBlank() ? "" : " " + name);
-            pending.add(() -> add(ObservationKind.PRODUCT, value, line, context));
+            portService = () -> add(ObservationKind.PRODUCT, value, line, context);
         }
 
         private void add(ObservationKind kind, String value, int line, String context) {

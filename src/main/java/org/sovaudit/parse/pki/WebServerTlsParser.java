@@ -15,6 +15,7 @@ import org.sovaudit.parse.Parser;
 import org.sovaudit.parse.ResultBuilder;
 import org.sovaudit.parse.TextLines;
 import org.sovaudit.parse.Values;
+import org.sovaudit.parse.ai.AiEndpoints;
 import org.sovaudit.parse.iac.Endpoints;
 
 /**
@@ -27,10 +28,17 @@ import org.sovaudit.parse.iac.Endpoints;
  * and GOST suite, as written, as a crypto standard. Suites that are excluded ({@code !}, {@code -}) are not.</li>
  * <li>Upstreams the web tier calls: {@code proxy_pass}, {@code grpc_pass} and the {@code server}s of
  * {@code upstream} blocks (nginx), {@code ProxyPass}, {@code ProxyPassMatch}, {@code BalancerMember} and
- * a {@code RewriteRule} with the proxy flag {@code [P]} (Apache; the target up to its first back-reference), backend {@code server} lines (HAProxy), as API endpoints; a {@code proxy_pass} to a named
- * upstream is reported through that upstream's servers.</li>
+ * a {@code RewriteRule} with the proxy flag {@code [P]} (Apache; the target up to its first back-reference),
+ * backend {@code server} and {@code server-template} lines (HAProxy), as API endpoints, or as AI
+ * endpoints when the target is an inference API ({@link AiEndpoints}: an LLM service's host, an
+ * OpenAI-compatible path); a {@code proxy_pass} to a named upstream is reported through that
+ * upstream's servers.</li>
  * <li>Resolvers ({@code resolver}, HAProxy {@code nameserver}) as DNS resolvers and remote log
- * targets ({@code syslog:server=}, HAProxy {@code log host:port}) as log sinks.</li>
+ * targets ({@code syslog:server=}, HAProxy {@code log host:port}, an Apache {@code CustomLog} or
+ * {@code ErrorLog} piped to {@code logger -n host} / {@code --server host}) as log sinks.</li>
+ * <li>OCSP responders the server asks ({@code SSLOCSPDefaultResponder}, nginx
+ * {@code ssl_stapling_responder} and {@code ssl_ocsp_responder}): run by a certificate authority,
+ * as trust anchors.</li>
  * </ul>
  * Certificate and key paths are local files and name nobody. The dialect is told from the file's
  * name and content; nginx statements may span lines (they end with {@code ;}).
@@ -54,18 +62,18 @@ public final class WebServerTlsParser implements Parser {
 
     @Override
     public String version() {
-        return "2";
+        return "3";
     }
 
     @Override
     public String description() {
-        return "nginx, Apache httpd and HAProxy configuration: SM and GOST cipher suites, proxied upstreams, resolvers, "
-                + "remote logs";
+        return "nginx, Apache httpd and HAProxy configuration: SM and GOST cipher suites, proxied upstreams and inference "
+                + "APIs, resolvers, remote logs, OCSP responders";
     }
 
     @Override
     public Set<Role> roles() {
-        return Set.of(Role.CRYPTO_STANDARD, Role.API_ENDPOINT, Role.DNS_RESOLVER, Role.LOG_SINK);
+        return Set.of(Role.CRYPTO_STANDARD, Role.API_ENDPOINT, Role.AI_ENDPOINT, Role.DNS_RESOLVER, Role.LOG_SINK, Role.TRUST_ANCHOR);
     }
 
     @Override
@@ -155,7 +163,7 @@ public final class WebServerTlsParser implements Parser {
                 case "}" -> upstream = null;
                 case "server" -> {
                     if (upstream != null && s.words().size() >= 2) {
-                        Endpoints.addHost(out, s.arg(1), Role.API_ENDPOINT, s.line(), raw, "upstream " + upstream);
+                        Endpoints.addHost(out, s.arg(1), upstreamRole(s.arg(1)), s.line(), raw, "upstream " + upstream);
                     }
                 }
                 case "ssl_ciphers", "proxy_ssl_ciphers", "grpc_ssl_ciphers" -> ciphers(s.words().subList(1, s.words().size()),
@@ -169,7 +177,8 @@ public final class WebServerTlsParser implements Parser {
                     String target = s.arg(1);
                     String host = hostOf(target);
                     if (!upstreams.contains(host)) {
-                        Endpoints.add(out, target.replaceFirst("^grpcs?://", "https://"), Role.API_ENDPOINT, s.line(), raw, s.name());
+                        String url = target.replaceFirst("^grpcs?://", "https://");
+                        Endpoints.add(out, url, upstreamRole(url), s.line(), raw, s.name());
                     }
                 }
                 case "resolver" -> {
@@ -180,6 +189,8 @@ public final class WebServerTlsParser implements Parser {
                         }
                     }
                 }
+                case "ssl_stapling_responder", "ssl_ocsp_responder" ->
+                        Endpoints.add(out, s.arg(1), Role.TRUST_ANCHOR, s.line(), raw, s.name());
                 case "access_log", "error_log" -> {
                     String target = s.arg(1);
                     if (target.startsWith("syslog:")) {
@@ -196,6 +207,11 @@ public final class WebServerTlsParser implements Parser {
                 }
             }
         }
+    }
+
+    /** An upstream the web tier forwards to: an inference API is an AI endpoint, anything else an API endpoint. */
+    private static Role upstreamRole(String target) {
+        return AiEndpoints.inference(target) ? Role.AI_ENDPOINT : Role.API_ENDPOINT;
     }
 
     /** The host of {@code http://name:port/path} or {@code name:port}, lower-cased. */
@@ -295,22 +311,52 @@ public final class WebServerTlsParser implements Parser {
                 case "proxypass", "proxypassmatch" -> {
                     for (String w : s.words().subList(1, s.words().size())) {
                         if (w.contains("://")) {
-                            Endpoints.add(out, w.replaceFirst("^balancer://.*", ""), Role.API_ENDPOINT, s.line(), raw, s.words().get(0));
+                            Endpoints.add(out, w.replaceFirst("^balancer://.*", ""), upstreamRole(w), s.line(), raw, s.words().get(0));
                             break;
                         }
                     }
                 }
-                case "balancermember" -> Endpoints.add(out, s.arg(1), Role.API_ENDPOINT, s.line(), raw, "BalancerMember");
+                case "balancermember" -> Endpoints.add(out, s.arg(1), upstreamRole(s.arg(1)), s.line(), raw, "BalancerMember");
+                case "sslocspdefaultresponder" -> Endpoints.add(out, s.arg(1), Role.TRUST_ANCHOR, s.line(), raw, s.words().get(0));
+                case "customlog", "errorlog", "transferlog" -> pipedLogger(s.arg(1), s.line(), raw, s.words().get(0), out);
                 case "rewriterule" -> {
                     // RewriteRule pattern substitution [flags]: with P the substitution is fetched by the proxy
                     if (s.words().size() >= 4 && proxyFlag(s.arg(3)) && s.arg(2).contains("://")) {
                         String target = s.arg(2).replaceFirst("(?:\\$|%\\{).*$", "");
-                        Endpoints.add(out, target, Role.API_ENDPOINT, s.line(), raw, "RewriteRule [P]");
+                        Endpoints.add(out, target, upstreamRole(target), s.line(), raw, "RewriteRule [P]");
                     }
                 }
                 default -> {
                     // other directives name no outside party
                 }
+            }
+        }
+    }
+
+    /**
+     * A log piped to util-linux {@code logger} with a remote server ({@code -n host}, {@code --server host},
+     * {@code --server=host}): that server receives the logs. A local pipe or file names nobody.
+     */
+    private static void pipedLogger(String target, int line, String raw, String directive, ResultBuilder out) {
+        String t = target.strip();
+        if (!t.startsWith("|")) {
+            return;
+        }
+        String[] words = t.substring(t.startsWith("||") ? 2 : 1).strip().split("\\s+");
+        if (words.length == 0 || !(words[0].equals("logger") || words[0].endsWith("/logger"))) {
+            return;
+        }
+        for (int i = 1; i < words.length; i++) {
+            String w = words[i];
+            String server = null;
+            if ((w.equals("-n") || w.equals("--server")) && i + 1 < words.length) {
+                server = words[i + 1];
+            } else if (w.startsWith("--server=")) {
+                server = w.substring("--server=".length());
+            }
+            if (server != null) {
+                Endpoints.addHost(out, server, Role.LOG_SINK, line, raw, directive + " logger");
+                return;
             }
         }
     }
@@ -348,7 +394,14 @@ public final class WebServerTlsParser implements Parser {
                         }
                     }
                     if (name.equals("server") && w.size() >= 3 && (section.equals("backend") || section.equals("listen"))) {
-                        Endpoints.addHost(out, w.get(2), Role.API_ENDPOINT, s.line(), raw, "backend server " + w.get(1));
+                        Endpoints.addHost(out, w.get(2), upstreamRole(w.get(2)), s.line(), raw, "backend server " + w.get(1));
+                    }
+                }
+                case "server-template" -> {
+                    // server-template <prefix> <count|range> <fqdn>[:port]: servers resolved from one name
+                    List<String> w = s.words();
+                    if (w.size() >= 4 && (section.equals("backend") || section.equals("listen")) && !w.get(3).startsWith("_")) {
+                        Endpoints.addHost(out, w.get(3), upstreamRole(w.get(3)), s.line(), raw, "backend server-template " + w.get(1));
                     }
                 }
                 case "nameserver" -> {

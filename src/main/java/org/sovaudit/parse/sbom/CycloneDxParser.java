@@ -23,6 +23,12 @@ import org.cyclonedx.model.Component;
 import org.cyclonedx.model.OrganizationalContact;
 import org.cyclonedx.model.OrganizationalEntity;
 import org.cyclonedx.model.Service;
+import org.cyclonedx.model.component.crypto.AlgorithmProperties;
+import org.cyclonedx.model.component.crypto.CertificateProperties;
+import org.cyclonedx.model.component.crypto.CipherSuite;
+import org.cyclonedx.model.component.crypto.CryptoProperties;
+import org.cyclonedx.model.component.crypto.ProtocolProperties;
+import org.bouncycastle.asn1.x500.X500Name;
 
 import org.sovaudit.model.ObservationKind;
 import org.sovaudit.model.ParseResult;
@@ -33,6 +39,7 @@ import org.sovaudit.parse.ResultBuilder;
 import org.sovaudit.parse.TextLines;
 import org.sovaudit.parse.iac.Endpoints;
 import org.sovaudit.parse.iac.tree.TreeReader;
+import org.sovaudit.parse.pki.CryptoNames;
 
 /**
  * CycloneDX software bills of materials, JSON and XML, read into the CycloneDX library's model
@@ -44,7 +51,13 @@ import org.sovaudit.parse.iac.tree.TreeReader;
  * becomes a package (its purl without qualifiers, the supplier, else manufacturer, publisher or
  * author as context); a component without one but with a named supplier becomes a product
  * "supplier name version". Every endpoint of every service becomes an API endpoint with the
- * service's name (and provider) as context. The model keeps no line numbers, so each value is found
+ * service's name (and provider) as context.
+ *
+ * <p>Cryptographic assets (CBOM, {@code type: cryptographic-asset}): an algorithm of a national
+ * standard, named by the component's name, its OID or curve ({@code SM2}, {@code SM4-GCM},
+ * {@code 1.2.643.7.1.1.2.2}), is a crypto standard under its canonical name (context
+ * {@code cbom <asset type> <name>}); a protocol's cipher suites of SM or GOST algorithms, as written;
+ * a certificate's issuer, in Bouncy Castle's RFC 4514 spelling, a trust anchor. The model keeps no line numbers, so each value is found
  * in the text: the purl's or endpoint's line, else 0.
  */
 public final class CycloneDxParser implements Parser {
@@ -77,17 +90,18 @@ public final class CycloneDxParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
     public String description() {
-        return "CycloneDX SBOM (JSON, XML): components with package URLs and suppliers, service endpoints";
+        return "CycloneDX SBOM (JSON, XML): components with package URLs and suppliers, service endpoints, CBOM SM/GOST "
+                + "algorithms and certificate issuers";
     }
 
     @Override
     public Set<Role> roles() {
-        return Set.of(Role.SOFTWARE_PACKAGE, Role.API_ENDPOINT);
+        return Set.of(Role.SOFTWARE_PACKAGE, Role.API_ENDPOINT, Role.CRYPTO_STANDARD, Role.TRUST_ANCHOR);
     }
 
     @Override
@@ -158,7 +172,52 @@ public final class CycloneDxParser implements Parser {
                 int line = finder.find(c.getName());
                 out.add(ObservationKind.PRODUCT, cap(product), Role.SOFTWARE_PACKAGE, line, TextLines.line(lines, line), supplier);
             }
+            if (c.getCryptoProperties() != null) {
+                crypto(c, c.getCryptoProperties(), lines, finder, out);
+            }
             components(c.getComponents(), depth + 1, lines, finder, out);
+        }
+    }
+
+    /** A CBOM cryptographic asset: national algorithms, SM/GOST cipher suites, certificate issuers. */
+    private static void crypto(Component c, CryptoProperties p, List<String> lines, LineFinder finder, ResultBuilder out) {
+        String name = c.getName() == null ? "" : c.getName().strip();
+        String type = p.getAssetType() == null ? "asset" : p.getAssetType().toString().toLowerCase(Locale.ROOT);
+        String context = cap(("cbom " + type + " " + name).strip());
+        int line = finder.find(name);
+        String raw = TextLines.line(lines, line);
+        Set<String> algorithms = new java.util.LinkedHashSet<>();
+        CryptoNames.national(name).ifPresent(algorithms::add);
+        CryptoNames.national(p.getOid()).ifPresent(algorithms::add);
+        AlgorithmProperties a = p.getAlgorithmProperties();
+        if (a != null) {
+            CryptoNames.national(a.getCurve()).ifPresent(algorithms::add);
+        }
+        for (String algorithm : algorithms) {
+            out.add(ObservationKind.CRYPTO_ALGORITHM, algorithm, Role.CRYPTO_STANDARD, line, raw, context);
+        }
+        ProtocolProperties protocol = p.getProtocolProperties();
+        if (protocol != null && protocol.getCipherSuites() != null) {
+            for (CipherSuite suite : protocol.getCipherSuites()) {
+                String s = suite == null || suite.getName() == null ? "" : suite.getName().strip();
+                if (!s.isEmpty() && s.length() <= 80 && CryptoNames.national(s).isPresent()) {
+                    int at = finder.find(s);
+                    out.add(ObservationKind.CRYPTO_ALGORITHM, s.toUpperCase(Locale.ROOT), Role.CRYPTO_STANDARD, at,
+                            TextLines.line(lines, at), context);
+                }
+            }
+        }
+        CertificateProperties cert = p.getCertificateProperties();
+        if (cert != null && cert.getIssuerName() != null && !cert.getIssuerName().isBlank()) {
+            String issuer = cert.getIssuerName().strip();
+            int at = finder.find(issuer);
+            try {
+                String dn = new X500Name(issuer).toString();
+                String subject = cert.getSubjectName() == null ? "" : "subject " + cap(cert.getSubjectName().strip());
+                out.add(ObservationKind.CERT_ISSUER, dn, Role.TRUST_ANCHOR, at, TextLines.line(lines, at), subject);
+            } catch (IllegalArgumentException e) {
+                out.error(at, "certificate issuer '" + cap(issuer) + "' is not a distinguished name");
+            }
         }
     }
 
