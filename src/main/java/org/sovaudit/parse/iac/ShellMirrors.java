@@ -27,11 +27,16 @@ import org.sovaudit.parse.Values;
  * /etc/apt/sources.list}): the replacement host;</li>
  * <li>Launchpad PPA shortcuts ({@code add-apt-repository ppa:owner/name}): the archive they stand for
  * ({@link #ppa(String)});</li>
- * <li>key servers ({@code --keyserver}, {@code --keyserver-options} excepted).</li>
+ * <li>key servers ({@code --keyserver}, {@code --keyserver-options} excepted);</li>
+ * <li>what {@code curl}, {@code wget}, {@code aria2c} and {@code git clone} fetch: a downloaded
+ * installer, archive, binary or repository is software the host takes from that source, so its URL
+ * is a package mirror (context the tool); a {@code curl} that sends a request ({@code -X},
+ * {@code --request}, {@code -d}, {@code --data*}, {@code -F}, {@code --json}) calls an API instead.</li>
  * </ul>
- * Every other URL on the line is recorded with the role unknown, so no value is lost. A command
- * continued over several physical lines is read as one, and each value stands on the physical line
- * that holds it.
+ * Every other URL on the line is recorded with the role unknown, so no value is lost. Loopback
+ * addresses ({@code localhost}, {@code 127.0.0.1}) name the host itself and are never recorded
+ * ({@link Endpoints#local}). A command continued over several physical lines is read as one, and
+ * each value stands on the physical line that holds it.
  */
 public final class ShellMirrors {
 
@@ -82,6 +87,12 @@ public final class ShellMirrors {
             "sources\\.list|\\.sources\\b|/etc/apk/repositories|yum\\.repos\\.d|\\.repo\\b|/etc/pacman\\.d/mirrorlist");
 
     private static final String SEPARATORS = ";|&()<>`";
+    /** A download command and its arguments, up to the next control operator or line end. */
+    private static final Pattern FETCH = Pattern.compile("(?<![\\w./-])(curl|wget|aria2c|git[ \\t]+clone)(?![\\w-])([^;|&\\n]*)");
+    /** curl options that send a request body or method: an API call rather than a download. */
+    private static final Pattern API_CALL = Pattern.compile("(?:^|\\s)(?:-X|--request|-d|--data(?:-[a-z]+)?|-F|--form|--json)(?:[\\s=]|$)");
+    /** The most text scanned for download commands, in characters. */
+    private static final int MAX_FETCH_TEXT = 64 * 1024;
     /** Characters that end a word on a command line. */
     private static final String WORD_END = " \t\"'\\;|&()<>`,";
 
@@ -90,7 +101,7 @@ public final class ShellMirrors {
 
     /** Records the mirrors of one shell command line. */
     public static void scan(String command, int line, String rawLine, ResultBuilder out) {
-        scan(command, new Place(List.of(rawLine), line), out);
+        scan(command, new Place(List.of(rawLine), List.of(rawLine), line), out);
     }
 
     /**
@@ -98,27 +109,36 @@ public final class ShellMirrors {
      * joined command, {@code physical} the lines it was joined from, the first being line {@code firstLine}.
      */
     public static void scan(String command, List<String> physical, int firstLine, ResultBuilder out) {
-        scan(command, new Place(physical, firstLine), out);
+        scan(command, new Place(physical, physical, firstLine), out);
     }
 
-    /** The physical lines of a command: where each of its words stands. */
-    private record Place(List<String> lines, int first) {
+    /**
+     * As {@link #scan(String, List, int, ResultBuilder)} for a command whose variables were expanded
+     * before reading: {@code expanded} are the physical lines with the same expansion, where values
+     * are looked up; evidence still quotes {@code physical}, the lines as written.
+     */
+    public static void scan(String command, List<String> physical, List<String> expanded, int firstLine, ResultBuilder out) {
+        scan(command, new Place(physical, expanded.size() == physical.size() ? expanded : physical, firstLine), out);
+    }
+
+    /** The physical lines of a command (as written, and as searched for values): where each of its words stands. */
+    private record Place(List<String> lines, List<String> search, int first) {
 
         /**
          * The first physical line holding {@code word} as a whole word, else the first holding it (or its
          * start, for a word split by a continuation), else the first line.
          */
         int line(String word) {
-            if (lines.size() > 1) {
+            if (search.size() > 1) {
                 String w = word.strip();
-                for (int i = 0; i < lines.size() && !w.isEmpty(); i++) {
-                    if (wholeWord(lines.get(i), w)) {
+                for (int i = 0; i < search.size() && !w.isEmpty(); i++) {
+                    if (wholeWord(search.get(i), w)) {
                         return first + i;
                     }
                 }
                 for (String probe : List.of(w, w.substring(0, Math.min(w.length(), 24)))) {
-                    for (int i = 0; i < lines.size() && !probe.isEmpty(); i++) {
-                        if (lines.get(i).contains(probe)) {
+                    for (int i = 0; i < search.size() && !probe.isEmpty(); i++) {
+                        if (search.get(i).contains(probe)) {
                             return first + i;
                         }
                     }
@@ -198,13 +218,34 @@ public final class ShellMirrors {
                 });
             }
         }
+        List<Fetch> fetches = fetches(command);
         for (String w : words) {
             String candidate = w.substring(Math.max(0, w.indexOf('=') + 1));
             if (candidate.contains("://") && !used.contains(candidate) && !used.contains(w)) {
                 int line = place.line(candidate);
-                Values.url(candidate).ifPresent(u -> out.add(ObservationKind.URL, u.value(), Role.UNKNOWN, line, place.raw(line), ""));
+                Fetch fetch = fetches.stream().filter(f -> Place.wholeWord(f.arguments(), candidate)).findFirst().orElse(null);
+                Role role = fetch == null ? Role.UNKNOWN : fetch.api() ? Role.API_ENDPOINT : Role.PACKAGE_MIRROR;
+                String context = fetch == null ? "" : fetch.api() ? fetch.tool() + " request"
+                        : fetch.tool().equals("git clone") ? fetch.tool() : fetch.tool() + " download";
+                Values.url(candidate).filter(u -> !Endpoints.local(u.host()))
+                        .ifPresent(u -> out.add(ObservationKind.URL, u.value(), role, line, place.raw(line), context));
             }
         }
+    }
+
+    /** A download command found in a command line: the tool, its arguments as written, whether it calls an API. */
+    private record Fetch(String tool, String arguments, boolean api) {
+    }
+
+    private static List<Fetch> fetches(String command) {
+        List<Fetch> found = new ArrayList<>();
+        Matcher m = FETCH.matcher(command.length() > MAX_FETCH_TEXT ? command.substring(0, MAX_FETCH_TEXT) : command);
+        while (m.find()) {
+            String tool = m.group(1).startsWith("git") ? "git clone" : m.group(1);
+            String arguments = m.group(2);
+            found.add(new Fetch(tool, arguments, tool.equals("curl") && API_CALL.matcher(arguments).find()));
+        }
+        return found;
     }
 
     /**

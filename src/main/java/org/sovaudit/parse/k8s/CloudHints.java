@@ -15,11 +15,27 @@ final class CloudHints {
     private record Hint(String prefix, String provider) {
     }
 
+    /**
+     * The AWS Load Balancer Controller's annotation prefix, which Alibaba Cloud's ALB Ingress
+     * controller took over for its own annotations: see {@link #annotations}.
+     */
+    private static final String ALB_PREFIX = "alb.ingress.kubernetes.io/";
+
+    /**
+     * Annotations (after {@link #ALB_PREFIX}) that only Alibaba Cloud's ALB Ingress controller reads;
+     * the AWS controller has none of them (its health checks, for one, have no enable switch or method).
+     */
+    private static final java.util.Set<String> ALIBABA_ALB_KEYS = java.util.Set.of("healthcheck-enabled", "healthcheck-method",
+            "healthcheck-httpcode", "healthcheck-code", "healthcheck-httpversion", "healthcheck-connect-port", "rewrite-target",
+            "order", "canary", "canary-by-header", "canary-by-header-value", "canary-by-cookie", "canary-weight", "sticky-session",
+            "sticky-session-type", "cookie-timeout", "backend-scheduler", "traffic-limit-qps", "use-regex", "address-type",
+            "vswitch-ids", "enable-cors", "cross-domain");
+
     /** Annotation key prefixes of cloud controller managers and load-balancer controllers. */
     private static final List<Hint> ANNOTATIONS = List.of(
             new Hint("service.beta.kubernetes.io/alibaba-cloud-", "alicloud"),
             new Hint("service.beta.kubernetes.io/alicloud-", "alicloud"),
-            new Hint("alb.ingress.kubernetes.io/", "alicloud"),
+            new Hint(ALB_PREFIX, "aws"),
             new Hint("kubernetes.io/elb.", "huaweicloud"),
             new Hint("service.beta.kubernetes.io/aws-load-balancer-", "aws"),
             new Hint("service.kubernetes.io/aws-load-balancer-", "aws"),
@@ -42,7 +58,8 @@ final class CloudHints {
             Map.entry("kubernetes.io/azure-file", "azurerm"),
             Map.entry("kubernetes.io/gce-pd", "google"),
             Map.entry("alicloud/disk", "alicloud"),
-            Map.entry("alicloud/nas", "alicloud"));
+            Map.entry("alicloud/nas", "alicloud"),
+            Map.entry("kubernetes.io/cinder", "openstack"));
 
     /** Domain suffixes of CSI driver names. */
     private static final List<Hint> PROVISIONER_SUFFIXES = List.of(
@@ -53,13 +70,15 @@ final class CloudHints {
             new Hint(".amazonaws.com", "aws"),
             new Hint(".azure.com", "azurerm"),
             new Hint(".gke.io", "google"),
-            new Hint(".tencentcloud.com", "tencentcloud"));
+            new Hint(".tencentcloud.com", "tencentcloud"),
+            new Hint(".openstack.org", "openstack"));
 
     /** Ingress controllers ({@code IngressClass.spec.controller}) and well-known ingress class names. */
     private static final Map<String, String> INGRESS = Map.ofEntries(
             Map.entry("ingress.k8s.aws/alb", "aws"),
             Map.entry("alb-ingress-controller", "alicloud"),
             Map.entry("ingress.alibabacloud.com/alb", "alicloud"),
+            Map.entry("ingress.k8s.alibabacloud.com/alb", "alicloud"),
             Map.entry("mse-ingress.alibabacloud.com", "alicloud"),
             Map.entry("cce", "huaweicloud"),
             Map.entry("huaweicloud.com/elb", "huaweicloud"),
@@ -80,6 +99,17 @@ final class CloudHints {
             }
         }
         return "";
+    }
+
+    /**
+     * The cloud each annotation key of one resource names, in key order ("" for none): as
+     * {@link #annotation}, except that the ALB prefix shared by AWS and Alibaba Cloud names Alibaba
+     * Cloud when any of the resource's ALB annotations is one only Alibaba Cloud's controller reads.
+     */
+    static List<String> annotations(java.util.Collection<String> keys) {
+        boolean alibaba = keys.stream().map(k -> k.toLowerCase(Locale.ROOT))
+                .anyMatch(k -> k.startsWith(ALB_PREFIX) && ALIBABA_ALB_KEYS.contains(k.substring(ALB_PREFIX.length())));
+        return keys.stream().map(k -> alibaba && k.toLowerCase(Locale.ROOT).startsWith(ALB_PREFIX) ? "alicloud" : annotation(k)).toList();
     }
 
     static String provisioner(String name) {

@@ -14,6 +14,7 @@ import org.sovaudit.parse.ResultBuilder;
 import org.sovaudit.parse.TextLines;
 import org.sovaudit.parse.Values;
 import org.sovaudit.parse.ai.AiSettingsParser;
+import org.sovaudit.parse.iac.Endpoints;
 import org.sovaudit.parse.iac.ShellMirrors;
 import org.sovaudit.parse.iac.tree.Tree;
 import org.sovaudit.parse.iac.tree.TreeReader;
@@ -29,10 +30,20 @@ import org.sovaudit.parse.iac.tree.TreeReader;
  * {@code template.spec}), also inside {@code List} items: the reference as written, trimmed;
  * templated references (<code>{{ .Values.image }}</code>) are skipped;</li>
  * <li>a StorageClass's {@code provisioner} (kind cloud-provider, role storage-location, context the
- * cloud it names when known) and its {@code region}/{@code regionId} parameter;</li>
+ * cloud it names when known), its {@code region}/{@code regionId} parameter and the storage
+ * endpoints among its parameters ({@code url}, {@code server}, {@code endpoint}: storage locations);
+ * a PersistentVolume's CSI {@code driver} and the same endpoints in its {@code volumeAttributes},
+ * and its {@code nfs.server};</li>
+ * <li>the {@code reference} of an image volume, as a container image;</li>
  * <li>cloud load-balancer annotations on any resource ({@code service.beta.kubernetes.io/alibaba-cloud-*},
  * {@code kubernetes.io/elb.*}, {@code service.beta.kubernetes.io/aws-load-balancer-*}, ...): the
- * cloud's provider name, once per resource, at the first such annotation;</li>
+ * cloud's provider name, once per resource, at the first such annotation; the
+ * {@code alb.ingress.kubernetes.io/} prefix is the AWS Load Balancer Controller's unless an
+ * annotation only Alibaba Cloud's ALB Ingress controller reads is present;</li>
+ * <li>an Istio ServiceEntry's external hosts, addresses and endpoints (API endpoints); the Git, Helm
+ * and OCI repositories of Argo CD Applications and Flux sources (package mirrors) and a Flux
+ * Bucket's endpoint (storage location); the ACME server or Vault of a cert-manager Issuer or
+ * ClusterIssuer (trust anchor);</li>
  * <li>ingress controllers: an IngressClass's {@code spec.controller} (a product the cluster runs,
  * plus the cloud when it is a cloud's controller), and an Ingress's {@code ingressClassName} or
  * {@code kubernetes.io/ingress.class} when it names a cloud's class;</li>
@@ -41,7 +52,8 @@ import org.sovaudit.parse.iac.tree.TreeReader;
  * ({@link AiSettingsParser#setting}); Secrets are never read;</li>
  * <li>a pod's {@code dnsConfig.nameservers} (DNS resolvers) and {@code hostAliases} (the pinned
  * addresses and names, API endpoints); the mirrors and URLs of container {@code command} and
- * {@code args} ({@link ShellMirrors}: mirror options as package mirrors, other URLs unknown).</li>
+ * {@code args} ({@link ShellMirrors}: mirror options and downloads as package mirrors, other URLs
+ * unknown). Loopback URLs and unix sockets in settings and arguments name no party and are skipped.</li>
  * </ul>
  *
  * <p>Each document is read on its own ({@link TreeReader}), so a broken document is reported with
@@ -60,6 +72,7 @@ public final class KubernetesYamlParser implements Parser {
     private static final Pattern KIND = Pattern.compile("(?m)^[ \\t-]*[\"']?kind[\"']?[ \\t]*:");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._/-]{0,252})");
     private static final Pattern REGION = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9_-]{0,63})");
+    private static final List<String> STORAGE_ENDPOINT_KEYS = List.of("url", "server", "endpoint", "otsEndpoint");
 
     @Override
     public String id() {
@@ -68,21 +81,22 @@ public final class KubernetesYamlParser implements Parser {
 
     @Override
     public String version() {
-        return "3";
+        return "4";
     }
 
     @Override
     public String description() {
         return "Kubernetes and Helm-rendered manifests (multi-document YAML): container images, storage provisioners, "
                 + "cloud load-balancer annotations, ingress controllers, endpoints in env and ConfigMaps, pod DNS servers "
-                + "and host aliases";
+                + "and host aliases, CSI volume endpoints, mesh egress (Istio ServiceEntry), GitOps sources (Argo CD, Flux), "
+                + "certificate issuers (cert-manager)";
     }
 
     @Override
     public Set<Role> roles() {
         return Set.of(Role.CONTAINER_IMAGE, Role.STORAGE_LOCATION, Role.CLOUD_PROVIDER, Role.CLOUD_REGION,
                 Role.SOFTWARE_PACKAGE, Role.AI_ENDPOINT, Role.AI_MODEL, Role.API_ENDPOINT, Role.DNS_RESOLVER,
-                Role.PACKAGE_MIRROR, Role.UNKNOWN);
+                Role.PACKAGE_MIRROR, Role.TRUST_ANCHOR, Role.UNKNOWN);
     }
 
     @Override
@@ -136,6 +150,11 @@ public final class KubernetesYamlParser implements Parser {
             case "StorageClass" -> storageClass(resource, lines, out);
             case "IngressClass" -> ingressClass(resource, lines, out);
             case "Ingress" -> ingress(resource, lines, out);
+            case "PersistentVolume" -> persistentVolume(resource, lines, out);
+            case "ServiceEntry" -> serviceEntry(resource, lines, out);
+            case "Application", "ApplicationSet" -> argoSources(resource, lines, out);
+            case "GitRepository", "HelmRepository", "OCIRepository", "Bucket" -> fluxSource(kind, resource, lines, out);
+            case "Issuer", "ClusterIssuer" -> issuer(resource, lines, out);
             default -> {
                 // other kinds carry nothing beyond pod specs and annotations
             }
@@ -160,6 +179,16 @@ public final class KubernetesYamlParser implements Parser {
                 }
             }
         }
+        if (spec.get("volumes") instanceof Tree.ListNode volumes) {
+            for (Tree.Node volume : volumes.items()) {
+                // an image volume (Kubernetes 1.31+) mounts an OCI image's content: the image is pulled like a container's
+                Tree.Scalar reference = volume instanceof Tree.MapNode v && v.get("image") instanceof Tree.MapNode image
+                        ? image.scalar("reference") : null;
+                if (reference != null) {
+                    image(reference, "image volume", lines, out);
+                }
+            }
+        }
         for (String field : CONTAINER_FIELDS) {
             if (!(spec.get(field) instanceof Tree.ListNode containers)) {
                 continue;
@@ -169,18 +198,15 @@ public final class KubernetesYamlParser implements Parser {
                     continue;
                 }
                 if (c.get("image") instanceof Tree.Scalar image) {
-                    String ref = withoutCredentials(image.text().strip());
-                    if (isImageReference(ref)) {
-                        out.add(ObservationKind.CONTAINER_IMAGE, ref, Role.CONTAINER_IMAGE, image.line(),
-                                TextLines.line(lines, image.line()), "");
-                    }
+                    image(image, "", lines, out);
                 }
                 for (String argv : List.of("command", "args")) {
                     commandLine(Tree.scalars(c.get(argv)), lines, out);
                 }
                 if (c.get("env") instanceof Tree.ListNode env) {
                     for (Tree.Node item : env.items()) {
-                        if (item instanceof Tree.MapNode variable && variable.scalar("value") != null) {
+                        if (item instanceof Tree.MapNode variable && variable.scalar("value") != null
+                                && !local(variable.scalar("value").text())) {
                             Tree.Scalar value = variable.scalar("value");
                             AiSettingsParser.setting(variable.text("name"), value.text(), value.line(),
                                     TextLines.line(lines, value.line()), out);
@@ -234,12 +260,14 @@ public final class KubernetesYamlParser implements Parser {
             return;
         }
         Set<String> seen = new java.util.HashSet<>();
-        for (var e : annotations.entries().entrySet()) {
-            String provider = CloudHints.annotation(e.getKey());
+        List<String> keys = List.copyOf(annotations.entries().keySet());
+        List<String> providers = CloudHints.annotations(keys);
+        for (int i = 0; i < keys.size(); i++) {
+            String provider = providers.get(i);
             if (!provider.isEmpty() && seen.add(provider)) {
-                int line = e.getValue().line();
+                int line = annotations.entries().get(keys.get(i)).line();
                 out.add(ObservationKind.CLOUD_PROVIDER, provider, Role.CLOUD_PROVIDER, line, TextLines.line(lines, line),
-                        "annotation " + e.getKey());
+                        "annotation " + keys.get(i));
             }
         }
     }
@@ -251,7 +279,7 @@ public final class KubernetesYamlParser implements Parser {
             return;
         }
         for (var e : data.entries().entrySet()) {
-            if (e.getValue() instanceof Tree.Scalar value && value.text().indexOf('\n') < 0) {
+            if (e.getValue() instanceof Tree.Scalar value && value.text().indexOf('\n') < 0 && !local(value.text())) {
                 AiSettingsParser.setting(e.getKey(), value.text(), value.line(), TextLines.line(lines, value.line()), out);
             }
         }
@@ -277,6 +305,205 @@ public final class KubernetesYamlParser implements Parser {
                         TextLines.line(lines, region.line()), provider);
             }
         }
+        storageEndpoints(parameters, "parameters", lines, out);
+    }
+
+    /**
+     * The storage service endpoints a CSI driver is given ({@code url} of an object store such as
+     * {@code oss-cn-hangzhou.aliyuncs.com}, {@code server} of a NAS, {@code endpoint}): each host, as a
+     * storage location. An NFS-style {@code host:/export} names its host.
+     */
+    private static void storageEndpoints(Tree.MapNode attributes, String where, List<String> lines, ResultBuilder out) {
+        for (String key : STORAGE_ENDPOINT_KEYS) {
+            Tree.Scalar s = attributes.scalar(key);
+            if (s != null) {
+                String value = s.text().strip();
+                int export = value.indexOf(":/");
+                String host = export > 0 && !value.startsWith("http") && value.indexOf("://") < 0 ? value.substring(0, export) : value;
+                Endpoints.addHost(out, host, Role.STORAGE_LOCATION, s.line(), TextLines.line(lines, s.line()), where + " " + key);
+            }
+        }
+    }
+
+    /**
+     * A PersistentVolume bound by hand: its CSI {@code driver} (as a StorageClass provisioner is
+     * reported) and the endpoints in its {@code volumeAttributes}, and the server of an {@code nfs} volume.
+     */
+    private static void persistentVolume(Tree.MapNode resource, List<String> lines, ResultBuilder out) {
+        Tree.MapNode csi = resource.path("spec", "csi");
+        Tree.Scalar driver = csi == null ? null : csi.scalar("driver");
+        if (driver != null && NAME.matcher(driver.text().strip()).matches()) {
+            String value = driver.text().strip().toLowerCase(Locale.ROOT);
+            out.add(ObservationKind.CLOUD_PROVIDER, value, Role.STORAGE_LOCATION, driver.line(),
+                    TextLines.line(lines, driver.line()), CloudHints.provisioner(value));
+        }
+        Tree.MapNode attributes = csi == null ? null : csi.map("volumeAttributes");
+        if (attributes != null) {
+            storageEndpoints(attributes, "volumeAttributes", lines, out);
+        }
+        Tree.MapNode nfs = resource.path("spec", "nfs");
+        if (nfs != null) {
+            storageEndpoints(nfs, "nfs", lines, out);
+        }
+    }
+
+    /**
+     * An Istio ServiceEntry outside the mesh (the default {@code location}): the external hosts,
+     * addresses and endpoint addresses the mesh is allowed to call, as API endpoints ({@code *.} of a
+     * wildcard host dropped).
+     */
+    private static void serviceEntry(Tree.MapNode resource, List<String> lines, ResultBuilder out) {
+        if (!resource.text("apiVersion").startsWith("networking.istio.io/")) {
+            return;
+        }
+        Tree.MapNode spec = resource.map("spec");
+        if (spec == null || spec.text("location").equalsIgnoreCase("MESH_INTERNAL")) {
+            return;
+        }
+        Tree.MapNode metadata = resource.map("metadata");
+        String name = metadata == null ? "" : metadata.text("name");
+        String context = name.isEmpty() || name.length() > MAX_NAME ? "ServiceEntry" : "ServiceEntry " + name;
+        for (Tree.Scalar h : Tree.scalars(spec.get("hosts"))) {
+            String host = h.text().strip();
+            host = host.startsWith("*.") ? host.substring(2) : host;
+            Values.hostname(host).filter(n -> n.indexOf('.') > 0).filter(n -> !Endpoints.local(new Values.Host(ObservationKind.HOSTNAME, n)))
+                    .ifPresent(n -> out.add(ObservationKind.HOSTNAME, n, Role.API_ENDPOINT, h.line(), TextLines.line(lines, h.line()), context));
+        }
+        for (Tree.Scalar a : Tree.scalars(spec.get("addresses"))) {
+            addressOrNetwork(a, Role.API_ENDPOINT, context, lines, out);
+        }
+        if (spec.get("endpoints") instanceof Tree.ListNode endpoints) {
+            for (Tree.Node e : endpoints.items()) {
+                if (e instanceof Tree.MapNode m && m.scalar("address") != null) {
+                    Tree.Scalar a = m.scalar("address");
+                    Endpoints.addHost(out, a.text(), Role.API_ENDPOINT, a.line(), TextLines.line(lines, a.line()), context);
+                }
+            }
+        }
+    }
+
+    /** An address or a network ({@code 192.0.2.0/24}; a full-length prefix is the address). */
+    private static void addressOrNetwork(Tree.Scalar s, Role role, String context, List<String> lines, ResultBuilder out) {
+        String v = s.text().strip();
+        int slash = v.indexOf('/');
+        String raw = TextLines.line(lines, s.line());
+        if (slash < 0) {
+            Values.host(v).filter(Values.Host::ip).filter(h -> !Endpoints.local(h)).ifPresent(h -> out.add(h, role, s.line(), raw, context));
+            return;
+        }
+        java.util.Optional<String> ip = Values.ip(v.substring(0, slash));
+        String prefix = v.substring(slash + 1);
+        if (ip.isEmpty() || !prefix.matches("[0-9]{1,3}")) {
+            return;
+        }
+        int bits = Integer.parseInt(prefix);
+        int max = ip.get().indexOf(':') >= 0 ? 128 : 32;
+        if (bits > max) {
+            return;
+        }
+        if (bits == max) {
+            Values.host(ip.get()).filter(h -> !Endpoints.local(h)).ifPresent(h -> out.add(h, role, s.line(), raw, context));
+        } else {
+            out.add(ObservationKind.CIDR, ip.get() + "/" + bits, role, s.line(), raw, context);
+        }
+    }
+
+    /**
+     * An Argo CD Application's (or ApplicationSet template's) {@code source.repoURL} and each of its
+     * {@code sources}, and the git generators' {@code repoURL}: the Git or Helm repositories the
+     * cluster's workloads come from, as package mirrors (context the chart or path).
+     */
+    private static void argoSources(Tree.MapNode resource, List<String> lines, ResultBuilder out) {
+        if (!resource.text("apiVersion").startsWith("argoproj.io/")) {
+            return;
+        }
+        for (Tree.MapNode spec : java.util.Arrays.asList(resource.map("spec"), resource.path("spec", "template", "spec"))) {
+            if (spec == null) {
+                continue;
+            }
+            List<Tree.Node> sources = new java.util.ArrayList<>();
+            sources.add(spec.get("source"));
+            if (spec.get("sources") instanceof Tree.ListNode list) {
+                sources.addAll(list.items());
+            }
+            for (Tree.Node source : sources) {
+                if (source instanceof Tree.MapNode m && m.scalar("repoURL") != null) {
+                    String what = !m.text("chart").isEmpty() ? "chart " + m.text("chart") : !m.text("path").isEmpty() ? "path " + m.text("path") : "";
+                    repository(m.scalar("repoURL"), ("argocd " + what).strip(), lines, out);
+                }
+            }
+        }
+        if (resource.path("spec") != null && resource.path("spec").get("generators") instanceof Tree.ListNode generators) {
+            for (Tree.Node g : generators.items()) {
+                Tree.MapNode git = g instanceof Tree.MapNode m ? m.map("git") : null;
+                if (git != null && git.scalar("repoURL") != null) {
+                    repository(git.scalar("repoURL"), "argocd generator", lines, out);
+                }
+            }
+        }
+    }
+
+    /** A Flux source: the Git, Helm or OCI repository it pulls ({@code spec.url}), or the bucket's endpoint. */
+    private static void fluxSource(String kind, Tree.MapNode resource, List<String> lines, ResultBuilder out) {
+        if (!resource.text("apiVersion").startsWith("source.toolkit.fluxcd.io/")) {
+            return;
+        }
+        Tree.MapNode spec = resource.map("spec");
+        if (spec == null) {
+            return;
+        }
+        if (kind.equals("Bucket")) {
+            Tree.Scalar endpoint = spec.scalar("endpoint");
+            if (endpoint != null) {
+                Endpoints.addHost(out, endpoint.text(), Role.STORAGE_LOCATION, endpoint.line(),
+                        TextLines.line(lines, endpoint.line()), "flux Bucket");
+            }
+            return;
+        }
+        if (spec.scalar("url") != null) {
+            repository(spec.scalar("url"), "flux " + kind, lines, out);
+        }
+    }
+
+    /** A repository URL, also {@code git@host:org/repo} (read as SSH), as a package mirror. */
+    private static void repository(Tree.Scalar url, String context, List<String> lines, ResultBuilder out) {
+        String v = url.text().strip();
+        if (v.startsWith("git@") && v.indexOf(':') > 4) {
+            v = "ssh://" + v.substring(4).replaceFirst(":", "/");
+        }
+        Endpoints.add(out, v, Role.PACKAGE_MIRROR, url.line(), TextLines.line(lines, url.line()), context);
+    }
+
+    /**
+     * A cert-manager Issuer or ClusterIssuer: the ACME server ({@code spec.acme.server}) or Vault
+     * ({@code spec.vault.server}) that issues the cluster's certificates, as a trust anchor.
+     */
+    private static void issuer(Tree.MapNode resource, List<String> lines, ResultBuilder out) {
+        if (!resource.text("apiVersion").startsWith("cert-manager.io/")) {
+            return;
+        }
+        for (String issuer : List.of("acme", "vault")) {
+            Tree.MapNode config = resource.path("spec", issuer);
+            Tree.Scalar server = config == null ? null : config.scalar("server");
+            if (server != null) {
+                Endpoints.add(out, server.text(), Role.TRUST_ANCHOR, server.line(), TextLines.line(lines, server.line()),
+                        "cert-manager " + issuer);
+            }
+        }
+    }
+
+    /** A container or volume image reference, credentials dropped, templated ones skipped. */
+    private static void image(Tree.Scalar image, String context, List<String> lines, ResultBuilder out) {
+        String ref = withoutCredentials(image.text().strip());
+        if (isImageReference(ref)) {
+            out.add(ObservationKind.CONTAINER_IMAGE, ref, Role.CONTAINER_IMAGE, image.line(), TextLines.line(lines, image.line()), context);
+        }
+    }
+
+    /** A setting whose value is this very machine (a loopback URL, a unix socket) names no party. */
+    private static boolean local(String value) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        return v.startsWith("unix:") || v.startsWith("npipe:") || Endpoints.localUrl(v);
     }
 
     private static void ingressClass(Tree.MapNode resource, List<String> lines, ResultBuilder out) {

@@ -50,10 +50,34 @@ class ShellMirrorsTest {
     @Test
     void npmAndPipOptions_areMirrors_otherUrlsUnknown() {
         assertEquals(List.of("url https://registry.npmmirror.com package-mirror npm",
-                        "url https://get.example.org/install.sh unknown "),
-                scan("npm install --registry=https://registry.npmmirror.com && curl -fsSL https://get.example.org/install.sh | sh"));
+                        "url https://docs.example.org/setup unknown "),
+                scan("npm install --registry=https://registry.npmmirror.com && echo 'see https://docs.example.org/setup'"));
         assertEquals(List.of("url https://pypi.example.org/simple package-mirror pip"),
                 scan("pip install -i https://user:pw@pypi.example.org/simple torch"));
+    }
+
+    @Test
+    void curlAndWgetDownloads_arePackageSources_aRequestIsAnApi() {
+        assertEquals(List.of("url https://get.example.org/install.sh package-mirror curl download",
+                        "url https://dl.example.net/tool/1.2/tool.tar.gz package-mirror wget download",
+                        "url https://git.example.org/ops/plugins.git package-mirror git clone"),
+                scan("curl -fsSL https://get.example.org/install.sh | sh && wget -q https://dl.example.net/tool/1.2/tool.tar.gz"
+                        + " && git clone --depth 1 https://git.example.org/ops/plugins.git /opt/plugins"));
+        assertEquals(List.of("url https://api.example.com/v2/register api-endpoint curl request"),
+                scan("curl -fsS -X POST --data @/etc/agent.json https://api.example.com/v2/register"));
+    }
+
+    @Test
+    void aUrlThatOnlyStartsLikeADownload_isNotOne() {
+        // the download fetches a longer URL; the shorter one is only echoed
+        assertEquals(List.of("url https://dl.example.net/tool/ unknown ", "url https://dl.example.net/tool/a.zip package-mirror wget download"),
+                scan("echo 'see https://dl.example.net/tool/' ; wget https://dl.example.net/tool/a.zip"));
+    }
+
+    @Test
+    void loopbackUrls_nameNobody() {
+        assertEquals(List.of(), scan("curl -fsS http://localhost:8080/health && wget -qO- http://127.0.0.1:9090/-/ready"
+                + " && curl http://[::1]:8500/v1/status"));
     }
 
     @Test

@@ -32,7 +32,8 @@ import org.sovaudit.parse.iac.tree.TreeReader;
  * resolvers) and its search domains (unknown role, as the resolv.conf parser records them);</li>
  * <li>{@code rsyslog.remotes} (log sinks); {@code phone_home.url} (API endpoint); the Chef, Puppet,
  * Salt and Landscape servers the host enrols with (device management);</li>
- * <li>{@code runcmd} and {@code bootcmd}: the mirrors their commands switch to, and any other URL
+ * <li>{@code runcmd} and {@code bootcmd}: the mirrors their commands switch to, what
+ * {@code curl}, {@code wget} and {@code git clone} download (package mirrors), and any other URL
  * with the role unknown ({@link ShellMirrors}).</li>
  * </ul>
  */
@@ -51,7 +52,7 @@ public final class CloudInitParser implements Parser {
 
     @Override
     public String version() {
-        return "2";
+        return "3";
     }
 
     @Override

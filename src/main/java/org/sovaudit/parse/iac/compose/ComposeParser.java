@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.sovaudit.model.ObservationKind;
@@ -22,9 +23,11 @@ import org.sovaudit.parse.k8s.KubernetesYamlParser;
 
 /**
  * Docker Compose files. For every service: its {@code image} (a container image, credentials
- * dropped, unresolved {@code ${VAR}} references skipped), its {@code dns} servers (DNS resolvers),
+ * dropped, {@code ${VAR:-default}} taking its default, a tag left unresolved dropped, other
+ * unresolved {@code ${VAR}} references skipped), its {@code dns} servers (DNS resolvers),
  * its {@code extra_hosts} (the pinned name and address, API endpoints with context
- * {@code extra_hosts}), its {@code environment} settings (inference endpoints, API base URLs, data
+ * {@code extra_hosts}; Docker's {@code host.docker.internal:host-gateway} is the host itself),
+ * its {@code environment} settings (inference endpoints, API base URLs, data
  * stores and AI models, classified by name as in {@code .env} files), and its {@code logging} destination: the address options of the
  * {@code syslog}, {@code fluentd}, {@code gelf}, {@code splunk} and {@code loki} drivers as log
  * sinks, and the cloud of the {@code awslogs} and {@code gcplogs} drivers (with the
@@ -40,6 +43,11 @@ public final class ComposeParser implements Parser {
     private static final Pattern SERVICE_IMAGE = Pattern.compile("(?m)^[ \\t]+image[ \\t]*:");
     private static final Pattern API_VERSION = Pattern.compile("(?m)^apiVersion[ \\t]*:");
     private static final Pattern REGION = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9_-]{0,63})");
+    /** A variable with a default and no nested reference: {@code ${VAR:-default}} or {@code ${VAR-default}}. */
+    private static final Pattern DEFAULTED = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]{0,127}):?-([^${}]{0,512})\\}");
+    /** Docker's names for the host a container runs on: they name no other party. */
+    private static final java.util.Set<String> DOCKER_HOST_NAMES = java.util.Set.of("host.docker.internal",
+            "gateway.docker.internal", "host-gateway");
 
     /** Logging driver options that hold a destination address. */
     private static final Map<String, String> ADDRESS_OPTIONS = Map.of(
@@ -59,7 +67,7 @@ public final class ComposeParser implements Parser {
 
     @Override
     public String version() {
-        return "2";
+        return "3";
     }
 
     @Override
@@ -110,7 +118,7 @@ public final class ComposeParser implements Parser {
     private static void service(Tree.MapNode service, List<String> lines, ResultBuilder out) {
         Tree.Scalar image = service.scalar("image");
         if (image != null) {
-            String ref = KubernetesYamlParser.withoutCredentials(image.text().strip());
+            String ref = KubernetesYamlParser.withoutCredentials(interpolated(image.text().strip()));
             if (KubernetesYamlParser.isImageReference(ref)) {
                 out.add(ObservationKind.CONTAINER_IMAGE, ref, Role.CONTAINER_IMAGE, image.line(), raw(lines, image), "");
             }
@@ -127,11 +135,29 @@ public final class ComposeParser implements Parser {
         }
     }
 
+    /**
+     * An image as Compose resolves it without an environment: {@code ${VAR:-default}} and
+     * {@code ${VAR-default}} take their default; a tag or digest that stays unresolved
+     * ({@code repo:${TAG}}) is dropped, leaving the repository, which is what names the registry;
+     * any other unresolved reference leaves the value templated (and so skipped).
+     */
+    static String interpolated(String image) {
+        String resolved = DEFAULTED.matcher(image).replaceAll(m -> Matcher.quoteReplacement(m.group(2)));
+        int slash = resolved.lastIndexOf('/');
+        int tag = resolved.indexOf(':', slash + 1);
+        int digest = resolved.indexOf('@', slash + 1);
+        int cut = tag < 0 ? digest : digest < 0 ? tag : Math.min(tag, digest);
+        if (cut > 0 && Endpoints.templated(resolved.substring(cut)) && !Endpoints.templated(resolved.substring(0, cut))) {
+            return resolved.substring(0, cut);
+        }
+        return resolved;
+    }
+
     /** {@code environment} as a list of {@code KEY=value} or a map: settings classified by name. */
     private static void environment(Tree.Node node, List<String> lines, ResultBuilder out) {
         if (node instanceof Tree.MapNode map) {
             for (Map.Entry<String, Tree.Node> e : map.entries().entrySet()) {
-                if (e.getValue() instanceof Tree.Scalar value) {
+                if (e.getValue() instanceof Tree.Scalar value && !local(value.text())) {
                     AiSettingsParser.setting(e.getKey(), value.text(), value.line(), raw(lines, value), out);
                 }
             }
@@ -139,7 +165,7 @@ public final class ComposeParser implements Parser {
         }
         for (Tree.Scalar entry : Tree.scalars(node)) {
             int eq = entry.text().indexOf('=');
-            if (eq > 0) {
+            if (eq > 0 && !local(entry.text().substring(eq + 1))) {
                 AiSettingsParser.setting(entry.text().substring(0, eq), entry.text().substring(eq + 1), entry.line(),
                         raw(lines, entry), out);
             }
@@ -167,6 +193,9 @@ public final class ComposeParser implements Parser {
     }
 
     private static void pinned(String host, String address, int line, List<String> lines, ResultBuilder out) {
+        if (DOCKER_HOST_NAMES.contains(host.strip().toLowerCase(Locale.ROOT)) || DOCKER_HOST_NAMES.contains(address.strip())) {
+            return; // the container's own host (host.docker.internal:host-gateway)
+        }
         String raw = TextLines.line(lines, line);
         Values.hostname(host.strip()).filter(h -> h.indexOf('.') > 0).ifPresent(h ->
                 out.add(ObservationKind.HOSTNAME, h, Role.API_ENDPOINT, line, raw, "extra_hosts"));
@@ -203,6 +232,12 @@ public final class ComposeParser implements Parser {
                 Endpoints.add(out, value.text(), Role.LOG_SINK, value.line(), raw(lines, value), "logging awslogs");
             }
         }
+    }
+
+    /** A setting whose value is this very machine (a loopback URL, a unix socket) names no party. */
+    private static boolean local(String value) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        return v.startsWith("unix:") || v.startsWith("npipe:") || Endpoints.localUrl(v);
     }
 
     private static String raw(List<String> lines, Tree.Node node) {

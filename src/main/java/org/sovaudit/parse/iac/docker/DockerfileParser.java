@@ -31,8 +31,10 @@ import org.sovaudit.parse.k8s.KubernetesYamlParser;
  * skipped, as are {@code scratch} and references to earlier stages;</li>
  * <li>the mirrors {@code RUN} commands switch to and mirror variables set by {@code ENV} or
  * {@code ARG} ({@link ShellMirrors}), and the URLs and git repositories {@code ADD} fetches, as
- * package mirrors (its local sources are files of the build context and name nobody); other URLs
- * on {@code RUN} lines with the role unknown.</li>
+ * package mirrors (its local sources are files of the build context and name nobody); what
+ * {@code curl}, {@code wget} and {@code git clone} fetch in {@code RUN}, as package mirrors too
+ * (with ARG and ENV values expanded, as the shell sees them); other URLs on {@code RUN} lines with
+ * the role unknown.</li>
  * </ul>
  * Continuation lines (the escape character, {@code \} or one set by {@code # escape=}), comments
  * inside continuations and {@code RUN <<EOF} heredocs are read as Docker reads them; an
@@ -57,7 +59,7 @@ public final class DockerfileParser implements Parser {
 
     @Override
     public String version() {
-        return "2";
+        return "3";
     }
 
     @Override
@@ -187,7 +189,12 @@ public final class DockerfileParser implements Parser {
                         ShellMirrors.assignment(kv[0], resolved == null ? value : resolved, line, TextLines.line(lines, line), out);
                     }
                 }
-                case "RUN" -> ShellMirrors.scan(arguments, physical, start, out);
+                case "RUN" -> {
+                    // the shell sees ARG and ENV values: a download from ${RELEASES}/tool.zip is read with RELEASES set
+                    Map<String, String> known = args;
+                    List<String> expanded = physical.stream().map(l -> expand(l, known)).toList();
+                    ShellMirrors.scan(expand(arguments, args), physical, expanded, start, out);
+                }
                 case "ADD" -> add(arguments, physical, start, out);
                 case "COPY" -> copyFrom(arguments, args, stages, start, raw, out);
                 default -> {
@@ -296,6 +303,37 @@ public final class DockerfileParser implements Parser {
                 return null;
             } else {
                 replacement = value;
+            }
+            sb.append(text, last, m.start()).append(replacement);
+            last = m.end();
+        }
+        sb.append(text, last, text.length());
+        return sb.toString();
+    }
+
+    /**
+     * {@code text} with the ARG and ENV references that have a value replaced by it; other references
+     * (shell variables set by the command itself) stay as written.
+     */
+    static String expand(String text, Map<String, String> args) {
+        if (text.indexOf('$') < 0) {
+            return text;
+        }
+        Matcher m = VARIABLE.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        int last = 0;
+        while (m.find()) {
+            String name = m.group(1) != null ? m.group(1) : m.group(4);
+            String value = args.get(name);
+            boolean known = value != null && !"\u0000".equals(value);
+            String operator = m.group(2);
+            String replacement;
+            if (known && !value.isEmpty() && !"+".equals(operator)) {
+                replacement = value;
+            } else if ("-".equals(operator) && !known) {
+                replacement = m.group(3) == null ? "" : m.group(3);
+            } else {
+                replacement = m.group();
             }
             sb.append(text, last, m.start()).append(replacement);
             last = m.end();

@@ -32,6 +32,11 @@ import org.sovaudit.parse.iac.Endpoints;
  * (not the service's own {@code bind_*}, {@code listen*} and {@code my_ip}).</li>
  * </ul>
  * A line that is neither a section header, an option, a continuation nor a comment is a file error.
+ * Indentation follows oslo.config: an indented line continues the option above it until a blank
+ * line; an indented line with no option to continue (a file indented throughout, or an indented
+ * option after a section header or a blank line) makes oslo.config refuse the whole file, so it is
+ * reported as a file error at that line, and from there every line is read with its indentation
+ * ignored, so the references the file holds are still reported.
  */
 public final class OpenStackConfParser implements Parser {
 
@@ -55,7 +60,7 @@ public final class OpenStackConfParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
@@ -92,16 +97,27 @@ public final class OpenStackConfParser implements Parser {
         List<String> lines = TextLines.split(file.text());
         String section = "";
         boolean inOption = false;
+        boolean refused = false;
         for (int i = 0; i < lines.size(); i++) {
             String raw = lines.get(i);
             String s = raw.strip();
             int number = i + 1;
-            if (s.isEmpty() || s.startsWith("#") || s.startsWith(";")) {
+            if (s.isEmpty()) {
+                inOption = false; // a blank line ends a multi-line value
                 continue;
             }
-            if (inOption && Character.isWhitespace(raw.charAt(0))) {
-                // a continuation of the previous option's value
+            if (s.startsWith("#") || s.startsWith(";")) {
                 continue;
+            }
+            if (Character.isWhitespace(raw.charAt(0)) && !refused) {
+                if (inOption) {
+                    continue; // a continuation of the previous option's value
+                }
+                // oslo.config stops here with "Unexpected continuation line" and the service does not start;
+                // the options are still what the file asks for, so they are read with their indentation ignored
+                out.error(number, "indented line with no option to continue: oslo.config refuses the whole file "
+                        + "(Unexpected continuation line); its options are read as written");
+                refused = true;
             }
             Matcher header = SECTION.matcher(s);
             if (header.matches()) {

@@ -2,7 +2,9 @@ package org.sovaudit.parse.iac.terraform;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.sovaudit.model.ObservationKind;
 import org.sovaudit.model.Role;
@@ -26,7 +28,16 @@ import org.sovaudit.parse.k8s.KubernetesYamlParser;
  * <li>the {@code image} of a {@code container} or {@code init_container} block (Kubernetes, Cloud Run,
  * Azure container groups ...), as a container image;</li>
  * <li>the {@code url} of a {@code data "http"} block, which Terraform fetches at plan time, as an API
- * endpoint (the parser never fetches it).</li>
+ * endpoint (the parser never fetches it; a loopback URL names no party and is skipped);</li>
+ * <li>a literal {@code region} set on a resource itself (Huawei Cloud, Google, multi-region AWS) and
+ * the {@code location} of an Azure or Google resource, as cloud regions with the provider the
+ * resource type names ({@code azurerm_resource_group} is {@code azurerm}); Azure's display names
+ * ({@code West Europe}) are written as its region ids ({@code westeurope});</li>
+ * <li>the literal defaults of {@code variable} blocks and the values of a {@code .tfvars} file whose
+ * names say what they are: regions ({@code region}, {@code *_region}, {@code region_name},
+ * {@code location}, and any variable a provider block takes its region from, with that provider
+ * as context, else none: the value names it), DNS and NTP servers as above,
+ * and endpoints ({@code endpoint}, {@code *_endpoint}, {@code *_url}) as API endpoints.</li>
  * </ul>
  * The resource type is the context, so a reviewer sees which resource holds the value.
  */
@@ -36,17 +47,33 @@ final class Resources {
             "dns_list", "primary_dns", "secondary_dns", "dns_resolvers", "nameservers", "dns_nameserver");
     private static final Set<String> NTP = Set.of("ntp_servers", "ntp_server");
     private static final Set<String> CONTAINER_BLOCKS = Set.of("container", "init_container", "containers");
+    private static final Pattern REGION = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9_-]{0,63})");
+    /** Variable names that hold a region: {@code region}, {@code *_region}, {@code region_name}, {@code *_region_name}, {@code location}. */
+    private static final Pattern REGION_NAMES = Pattern.compile("(?:[a-z0-9_]*_)?region(?:_name|_id)?|location");
 
     private Resources() {
     }
 
-    /** Reports what every top-level resource and data block names. */
-    static void report(List<HclLocator.Node> body, List<String> lines, ResultBuilder out) {
+    /**
+     * Reports what every top-level resource, data and variable block names; {@code regionVariables}
+     * maps a variable a provider block takes its region from to that provider's type.
+     */
+    static void report(List<HclLocator.Node> body, Map<String, String> regionVariables, List<String> lines, ResultBuilder out) {
         for (HclLocator.Node block : body) {
             if (block.kind() != HclLocator.Kind.BLOCK || block.labels().isEmpty()) {
                 continue;
             }
             String type = block.labels().get(0).toLowerCase(Locale.ROOT);
+            if (block.name().equals("variable")) {
+                HclLocator.Node value = block.attribute("default");
+                if (value != null) {
+                    named(type, value, "variable " + type, regionVariables.getOrDefault(block.labels().get(0), ""), lines, out);
+                }
+                continue;
+            }
+            if (block.name().equals("resource") || block.name().equals("data")) {
+                region(block, type, lines, out);
+            }
             if (block.name().equals("resource")) {
                 walk(block, type, type, lines, out);
                 if (type.equals("helm_release")) {
@@ -62,6 +89,80 @@ final class Resources {
         }
     }
 
+    /** The values of a {@code .tfvars} file: top-level attributes read by their names, as variable defaults are. */
+    static void variableValues(List<HclLocator.Node> body, List<String> lines, ResultBuilder out) {
+        for (HclLocator.Node attribute : body) {
+            if (attribute.kind() == HclLocator.Kind.ATTRIBUTE) {
+                String name = attribute.name().toLowerCase(Locale.ROOT);
+                named(name, attribute, "tfvars " + name, "", lines, out);
+            }
+        }
+    }
+
+    /** A value known by its variable's name: a region, DNS or NTP servers, an endpoint; anything else says nothing. */
+    private static void named(String name, HclLocator.Node value, String context, String provider, List<String> lines,
+                              ResultBuilder out) {
+        if (REGION_NAMES.matcher(name).matches() || !provider.isEmpty()) {
+            if (value.literal() != null) {
+                regionValue(value, name.equals("location") ? "azurerm-or-google" : provider, provider, lines, out);
+            }
+        } else if (DNS.contains(name) || NTP.contains(name)) {
+            servers(name, value, context, lines, out);
+        } else if (TerraformParser.endpointName(name) && value.literal() != null) {
+            Endpoints.add(out, value.literal(), Role.API_ENDPOINT, value.line(), TextLines.line(lines, value.line()), context);
+        }
+    }
+
+    /**
+     * A resource's own literal {@code region} (any provider), or the {@code location} of an Azure or
+     * Google resource: the region where it lives, with the provider its type names.
+     */
+    private static void region(HclLocator.Node block, String type, List<String> lines, ResultBuilder out) {
+        int underscore = type.indexOf('_');
+        if (underscore <= 0) {
+            return;
+        }
+        String provider = type.substring(0, underscore);
+        HclLocator.Node region = block.attribute("region");
+        if (region != null && region.literal() != null) {
+            regionValue(region, provider, provider, lines, out);
+        }
+        HclLocator.Node location = block.attribute("location");
+        if (location != null && location.literal() != null && (provider.equals("azurerm") || provider.equals("google"))) {
+            regionValue(location, provider, provider, lines, out);
+        }
+    }
+
+    /**
+     * Records a region literal; Azure's and Google's are lower-cased and Azure's blanks dropped
+     * ({@code West US 2} is {@code westus2}). {@code style} names whose spelling rules apply
+     * ({@code azurerm-or-google} for a bare {@code location} variable).
+     */
+    private static void regionValue(HclLocator.Node value, String style, String context, List<String> lines, ResultBuilder out) {
+        String r = value.literal().strip();
+        if (style.equals("azurerm") || style.equals("google") || style.equals("azurerm-or-google")) {
+            r = r.toLowerCase(Locale.ROOT).replace(" ", "");
+        }
+        if (REGION.matcher(r).matches()) {
+            out.add(ObservationKind.CLOUD_REGION, r, Role.CLOUD_REGION, value.line(), TextLines.line(lines, value.line()), context);
+        }
+    }
+
+    /** DNS or NTP servers named by an attribute ({@code name}), from a string or a list of strings. */
+    private static void servers(String name, HclLocator.Node attribute, String context, List<String> lines, ResultBuilder out) {
+        boolean dns = DNS.contains(name);
+        for (HclLocator.Node value : values(attribute)) {
+            for (String part : value.literal().split("[,\\s]+")) {
+                if (dns) {
+                    Values.host(part.strip()).filter(Values.Host::ip).filter(ip -> !Endpoints.local(ip)).ifPresent(ip ->
+                            out.add(ip, Role.DNS_RESOLVER, value.line(), TextLines.line(lines, value.line()), context));
+                } else {
+                    Endpoints.addHost(out, part, Role.NTP_SOURCE, value.line(), TextLines.line(lines, value.line()), context);
+                }
+            }
+        }
+    }
+
     private static void walk(HclLocator.Node block, String blockName, String context, List<String> lines, ResultBuilder out) {
         for (HclLocator.Node child : block.children()) {
             if (child.kind() == HclLocator.Kind.BLOCK) {
@@ -69,19 +170,8 @@ final class Resources {
                 continue;
             }
             String name = child.name().toLowerCase(Locale.ROOT);
-            if (DNS.contains(name)) {
-                for (HclLocator.Node value : values(child)) {
-                    for (String part : value.literal().split("[,\\s]+")) {
-                        Values.host(part.strip()).filter(Values.Host::ip).ifPresent(ip ->
-                                out.add(ip, Role.DNS_RESOLVER, value.line(), TextLines.line(lines, value.line()), context));
-                    }
-                }
-            } else if (NTP.contains(name)) {
-                for (HclLocator.Node value : values(child)) {
-                    for (String part : value.literal().split("[,\\s]+")) {
-                        Endpoints.addHost(out, part, Role.NTP_SOURCE, value.line(), TextLines.line(lines, value.line()), context);
-                    }
-                }
+            if (DNS.contains(name) || NTP.contains(name)) {
+                servers(name, child, context, lines, out);
             } else if (name.equals("image") && CONTAINER_BLOCKS.contains(blockName) && child.literal() != null) {
                 String ref = KubernetesYamlParser.withoutCredentials(child.literal().strip());
                 if (!Endpoints.templated(ref) && KubernetesYamlParser.isImageReference(ref)) {

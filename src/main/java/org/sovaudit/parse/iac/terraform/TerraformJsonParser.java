@@ -25,7 +25,8 @@ import org.sovaudit.parse.iac.tree.TreeReader;
  * <ul>
  * <li>every provider address: {@code provider_name} and {@code full_name} (plan and show output) and
  * the {@code provider["..."]} references of a state file, in the normal form of the HCL parser
- * ({@code hashicorp/aws});</li>
+ * ({@code hashicorp/aws}); Terraform 0.12's bare {@code provider_name} and {@code provider.aws}
+ * references by their local name;</li>
  * <li>every literal region: a resource's {@code region} value or attribute (Google's and Azure's
  * {@code location}, lower-cased), and a provider
  * configuration's {@code region} constant, with the provider type as context;</li>
@@ -42,6 +43,11 @@ public final class TerraformJsonParser implements Parser {
     private static final Pattern STATE_PROVIDER = Pattern.compile("provider\\[\"([^\"]{1,200})\"\\]");
     private static final Pattern REGION = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9_-]{0,63})");
     private static final Set<String> PROVIDER_KEYS = Set.of("provider_name", "full_name", "provider");
+    private static final Pattern LOCAL_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
+    private static final Pattern LEGACY_STATE_PROVIDER = Pattern.compile("(?:module\\.[a-z0-9_.-]{1,200}\\.)?provider\\.([a-z][a-z0-9_-]{0,62})(?:\\.[a-z0-9_-]{1,64})?");
+    private static final Pattern GOOGLE_ZONE = Pattern.compile("([a-z]+-[a-z]+[0-9]+)-[a-z]");
+    private static final Pattern AWS_ZONE = Pattern.compile("([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-[0-9])[a-z]");
+    private static final Pattern NO_ZONE = Pattern.compile("(?!)(.)");
 
     @Override
     public String id() {
@@ -50,7 +56,7 @@ public final class TerraformJsonParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
@@ -114,7 +120,7 @@ public final class TerraformJsonParser implements Parser {
         for (String key : PROVIDER_KEYS) {
             Tree.Scalar s = node.scalar(key);
             if (s != null) {
-                Optional<String> address = providerAddress(s.text());
+                Optional<String> address = providerAddress(s.text()).or(() -> legacyProvider(key, s.text()));
                 if (address.isPresent()) {
                     type = address.get().substring(address.get().lastIndexOf('/') + 1);
                     if (seen.first("p " + address.get())) {
@@ -143,6 +149,10 @@ public final class TerraformJsonParser implements Parser {
                 if (type.equals("google") || type.equals("azurerm")) {
                     // these clouds call the region a location
                     region(values.scalar("location"), type, lines, out, seen);
+                }
+                if (values.scalar("region") == null && values.scalar("location") == null) {
+                    zoneRegion(values.scalar("zone"), type, lines, out, seen);
+                    zoneRegion(values.scalar("availability_zone"), type, lines, out, seen);
                 }
             }
         }
@@ -188,6 +198,39 @@ public final class TerraformJsonParser implements Parser {
         if (REGION.matcher(r).matches() && seen.first("r " + type + " " + r)) {
             out.add(ObservationKind.CLOUD_REGION, r, Role.CLOUD_REGION, region.line(), TextLines.line(lines, region.line()), type);
         }
+    }
+
+    /**
+     * The region of a zone, for the clouds whose zone names are their region's name and a suffix:
+     * Google ({@code us-west4-b} is in {@code us-west4}) and AWS ({@code eu-west-1a} is in {@code eu-west-1}).
+     */
+    private static void zoneRegion(Tree.Scalar zone, String type, List<String> lines, ResultBuilder out, Seen seen) {
+        if (zone == null) {
+            return;
+        }
+        String z = zone.text().strip().toLowerCase(Locale.ROOT);
+        Matcher m = (type.equals("google") ? GOOGLE_ZONE : type.equals("aws") ? AWS_ZONE : NO_ZONE).matcher(z);
+        if (m.matches() && seen.first("r " + type + " " + m.group(1))) {
+            out.add(ObservationKind.CLOUD_REGION, m.group(1), Role.CLOUD_REGION, zone.line(), TextLines.line(lines, zone.line()),
+                    type);
+        }
+    }
+
+    /**
+     * A provider as Terraform 0.12 wrote it: a bare local name in a plan's {@code provider_name}
+     * ({@code aws}), or {@code provider.aws} (with an optional module path and alias) in a state's
+     * {@code provider}; the local name, as the HCL parser reports an undeclared provider.
+     */
+    static Optional<String> legacyProvider(String key, String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        Matcher state = LEGACY_STATE_PROVIDER.matcher(t);
+        if (key.equals("provider") && state.matches()) {
+            return Optional.of(state.group(1));
+        }
+        if (key.equals("provider_name") && LOCAL_NAME.matcher(t).matches()) {
+            return Optional.of(t);
+        }
+        return Optional.empty();
     }
 
     /**

@@ -25,7 +25,8 @@ import org.sovaudit.parse.Values;
 import org.sovaudit.parse.iac.Endpoints;
 
 /**
- * Terraform and OpenTofu configuration files. Reports every provider the file requires
+ * Terraform and OpenTofu configuration files ({@code .tf}, {@code .tofu}) and variable files
+ * ({@code .tfvars}). Reports every provider the file requires
  * ({@code terraform { required_providers { name = { source = "ns/type" } } }}: the source address,
  * lower-cased, with the default registry host {@code registry.terraform.io/} dropped), every
  * provider configured without a declared source (its local name, e.g. {@code aws}), and every
@@ -36,8 +37,10 @@ import org.sovaudit.parse.iac.Endpoints;
  * {@code endpoints}) as API endpoints with the provider type as context; every remote module
  * {@code source} as a package mirror ({@link Sources}); the state backend or Terraform Cloud
  * block as storage locations ({@link Backends}); and the DNS and NTP servers, Helm chart
- * repositories, container images and fetched URLs that resources and data sources name
- * ({@link Resources}).
+ * repositories, container images, fetched URLs and regions that resources and data sources name,
+ * and the regions, servers and endpoints that variable defaults and {@code .tfvars} values name
+ * ({@link Resources}); a cloud used by resources of a provider the file does not declare, by its
+ * local name ({@code tencentcloud_instance} uses {@code tencentcloud}).
  *
  * <p>Values come from hcl4j ({@link SafeHclParser}, which never fetches data sources or runs
  * functions); lines come from {@link HclLocator}, which also reports the structural faults hcl4j
@@ -55,6 +58,13 @@ public final class TerraformParser implements Parser {
     private static final Pattern HCL4J_LINE = Pattern.compile("line:?\\s*(\\d+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern SOURCE_PART = Pattern.compile("[a-z0-9](?:[a-z0-9_-]{0,62})");
     private static final Pattern REGION = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9_-]{0,63})");
+    /** A region taken from a variable: {@code region = var.name} or {@code "${var.name}"}. */
+    private static final Pattern REGION_VARIABLE = Pattern.compile("\\bregion\\s*=\\s*\"?(?:\\$\\{)?\\s*var\\.([A-Za-z0-9_-]{1,64})\\s*\\}?\"?\\s*(?:#.*)?$");
+    /** Provider local names that are clouds: a resource of one of them places infrastructure with that cloud. */
+    private static final Set<String> CLOUDS = Set.of("aws", "azurerm", "azurestack", "google", "alicloud", "huaweicloud",
+            "tencentcloud", "oci", "openstack", "ibm", "digitalocean", "hcloud", "linode", "vultr", "yandex", "ksyun",
+            "baiducloud", "volcengine", "ucloud", "flexibleengine", "opentelekomcloud", "sbercloud", "scaleway", "ovh",
+            "exoscale", "vkcs", "selectel", "g42cloud", "ctyun", "jdcloud", "qingcloud");
 
     @Override
     public String id() {
@@ -63,7 +73,7 @@ public final class TerraformParser implements Parser {
 
     @Override
     public String version() {
-        return "3";
+        return "4";
     }
 
     @Override
@@ -81,7 +91,7 @@ public final class TerraformParser implements Parser {
     @Override
     public boolean accepts(SourceFile file) {
         String name = file.name().toLowerCase(Locale.ROOT);
-        return name.endsWith(".tf") || name.endsWith(".tofu");
+        return name.endsWith(".tf") || name.endsWith(".tofu") || name.endsWith(".tfvars");
     }
 
     /** A provider requirement found in the text. */
@@ -127,9 +137,15 @@ public final class TerraformParser implements Parser {
                 providers = confirmProviders(providers, parsed);
             }
         }
-        report(requirements, providers, lines, out);
+        Map<String, String> typeByLocalName = report(requirements, providers, lines, out);
+        Set<String> declared = new java.util.HashSet<>(typeByLocalName.keySet());
+        declared.addAll(typeByLocalName.values());
+        implied(located.body(), declared, lines, out);
         Sources.modules(topBlocks(located.body(), "module"), lines, out);
-        Resources.report(located.body(), lines, out);
+        Resources.report(located.body(), regionVariables(located.body(), typeByLocalName, lines), lines, out);
+        if (file.name().toLowerCase(Locale.ROOT).endsWith(".tfvars")) {
+            Resources.variableValues(located.body(), lines, out);
+        }
         for (HclLocator.Node terraform : topBlocks(located.body(), "terraform")) {
             Backends.report(terraform, lines, out);
         }
@@ -231,7 +247,52 @@ public final class TerraformParser implements Parser {
         }
     }
 
-    private static void report(List<Requirement> requirements, List<ProviderBlock> providers, List<String> lines,
+    /**
+     * The clouds a file uses through resources and data sources of a provider it neither requires nor
+     * configures (a module's {@code main.tf} beside its {@code versions.tf}): the provider's local
+     * name, once, at the first such block, with the block's type as context. Only providers that are
+     * clouds are reported: utility providers ({@code random}, {@code null}, {@code local}) name nobody.
+     */
+    private static void implied(List<HclLocator.Node> body, Set<String> declared, List<String> lines, ResultBuilder out) {
+        Set<String> seen = new java.util.HashSet<>(declared);
+        for (HclLocator.Node block : body) {
+            if (block.kind() != HclLocator.Kind.BLOCK || block.labels().isEmpty()
+                    || !(block.name().equals("resource") || block.name().equals("data"))) {
+                continue;
+            }
+            String type = block.labels().get(0).toLowerCase(Locale.ROOT);
+            int underscore = type.indexOf('_');
+            String provider = underscore > 0 ? type.substring(0, underscore) : "";
+            if (CLOUDS.contains(provider) && seen.add(provider)) {
+                out.add(ObservationKind.CLOUD_PROVIDER, provider, Role.CLOUD_PROVIDER, block.line(),
+                        TextLines.line(lines, block.line()), "implied by " + type);
+            }
+        }
+    }
+
+    /**
+     * The variables provider blocks take their region from ({@code region = var.dr_region}), each
+     * with the provider's type: a default of such a variable is that provider's region.
+     */
+    private static Map<String, String> regionVariables(List<HclLocator.Node> body, Map<String, String> typeByLocalName,
+                                                       List<String> lines) {
+        Map<String, String> found = new HashMap<>();
+        for (HclLocator.Node provider : topBlocks(body, "provider")) {
+            HclLocator.Node region = provider.attribute("region");
+            if (region == null || region.literal() != null || provider.labels().size() != 1) {
+                continue;
+            }
+            Matcher m = REGION_VARIABLE.matcher(TextLines.line(lines, region.line()));
+            if (m.find()) {
+                String type = typeByLocalName.getOrDefault(provider.labels().get(0), provider.labels().get(0));
+                found.merge(m.group(1), type, (a, b) -> a.equals(b) ? a : "");
+            }
+        }
+        return found;
+    }
+
+    /** Reports requirements and provider blocks; answers the provider type of each local name the file declares. */
+    private static Map<String, String> report(List<Requirement> requirements, List<ProviderBlock> providers, List<String> lines,
                                ResultBuilder out) {
         Map<String, String> typeByLocalName = new HashMap<>();
         for (Requirement r : requirements) {
@@ -268,6 +329,7 @@ public final class TerraformParser implements Parser {
                 }
             }
         }
+        return typeByLocalName;
     }
 
     /**
