@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.sovaudit.model.Evidence;
 import org.sovaudit.model.FileError;
 import org.sovaudit.model.Observation;
 import org.sovaudit.model.ObservationKind;
@@ -36,6 +37,10 @@ public final class ResultBuilder {
     private final List<FileError> errors = new ArrayList<>();
     private int droppedObservations;
     private int droppedErrors;
+    /** The evidence last built, reused while observations come from the same line (redaction is the costly part). */
+    private int lastLine = -1;
+    private String lastRaw;
+    private Evidence lastEvidence;
 
     public ResultBuilder(String path) {
         this.path = path;
@@ -59,7 +64,16 @@ public final class ResultBuilder {
             droppedObservations++;
             return;
         }
-        observations.add(new Observation(kind, value, role, Snippets.evidence(path, line, rawLine), ctx));
+        observations.add(new Observation(kind, value, role, evidence(line, rawLine), ctx));
+    }
+
+    private Evidence evidence(int line, String rawLine) {
+        if (line != lastLine || lastEvidence == null || !java.util.Objects.equals(rawLine, lastRaw)) {
+            lastEvidence = Snippets.evidence(path, line, rawLine);
+            lastLine = line;
+            lastRaw = rawLine;
+        }
+        return lastEvidence;
     }
 
     /** Records a classified host (IP address or host name). */

@@ -1,5 +1,6 @@
 package org.sovaudit.parse;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -51,12 +52,13 @@ public final class Snippets {
             "client-secret", "client_secret", "securityname", "bindpw", "rootpw", "authtok", "server-key");
 
     /**
-     * Endings of compound setting names whose value is a secret when written {@code name value} or
-     * {@code name = value} ({@code ldap_default_authtok}, {@code aws_secret_access_key}).
+     * Last segments of compound setting names whose value is a secret when written {@code name value}
+     * or {@code name = value} ({@code ldap_default_authtok}, {@code db-password}); a name ending in
+     * {@code _key} counts when the segment before names a secret ({@code aws_secret_access_key}).
      */
-    private static final String[] SECRET_NAME_ENDINGS = {
-        "_password", "_passwd", "_secret", "_token", "_authtok", "_access_key", "_secret_key", "_api_key", "_apikey",
-        "_private_key", "-password", "-secret", "-token"};
+    private static final Set<String> SECRET_NAME_ENDINGS = Set.of(
+            "_password", "_passwd", "_secret", "_token", "_authtok", "_apikey", "-password", "-secret", "-token");
+    private static final Set<String> SECRET_KEY_QUALIFIERS = Set.of("_access", "_secret", "_api", "_private");
 
     /** Words between the address and the community in {@code snmp-server host ADDRESS [vrf V] [traps] [version 2c] COMMUNITY}. */
     private static final Set<String> SNMP_HOST_MODIFIERS = Set.of(
@@ -160,7 +162,29 @@ public final class Snippets {
         if (s.indexOf('=') >= 0 && (s.indexOf('?') >= 0 || s.indexOf('&') >= 0 || s.indexOf(';') >= 0)) {
             s = QUERY_SECRET.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "=" + MASK));
         }
-        return redactTokens(s);
+        return mayHoldSecret(s) ? redactTokens(s) : s;
+    }
+
+    /**
+     * Stems one of which every word the token pass acts on contains (keywords, compound secret names,
+     * credential keys, the SNMP forms); with the characters that start an encrypted-secret shape
+     * ({@code % @ $}) they let a line that holds none of them skip the token pass.
+     */
+    static final List<String> SECRET_STEMS = List.of("pass", "secret", "key", "cipher", "simple", "community", "token",
+            "psk", "credential", "auth", "priv", "bearer", "securityname", "bindpw", "rootpw", "snmp", "httpheadervalue");
+
+    /** Whether the token pass could mask anything in {@code text}. */
+    static boolean mayHoldSecret(String text) {
+        if (text.indexOf('%') >= 0 || text.indexOf('@') >= 0 || text.indexOf('$') >= 0) {
+            return true;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String stem : SECRET_STEMS) {
+            if (lower.contains(stem)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code text} cut to at most {@code max} characters (code-point safe), marked when cut. */
@@ -307,12 +331,19 @@ public final class Snippets {
         if (KEYWORDS.contains(word)) {
             return true;
         }
-        for (String ending : SECRET_NAME_ENDINGS) {
-            if (word.endsWith(ending) && word.length() > ending.length()) {
-                return true;
-            }
+        int sep = Math.max(word.lastIndexOf('_'), word.lastIndexOf('-'));
+        if (sep <= 0) {
+            return false;
         }
-        return false;
+        String last = word.substring(sep);
+        if (SECRET_NAME_ENDINGS.contains(last)) {
+            return true;
+        }
+        if (!last.equals("_key")) {
+            return false;
+        }
+        int before = word.lastIndexOf('_', sep - 1);
+        return before > 0 && SECRET_KEY_QUALIFIERS.contains(word.substring(before, sep));
     }
 
     /** Stems one of which every credential name of {@link #KEY_VALUE} contains. */
@@ -372,7 +403,13 @@ public final class Snippets {
         while (end > start && "\"',;)]}".indexOf(token.charAt(end - 1)) >= 0) {
             end--;
         }
-        return token.substring(start, end).toLowerCase(Locale.ROOT);
+        boolean upper = false;
+        for (int i = start; i < end && !upper; i++) {
+            char c = token.charAt(i);
+            upper = (c >= 'A' && c <= 'Z') || c > 0x7F;
+        }
+        String word = start == 0 && end == token.length() ? token : token.substring(start, end);
+        return upper ? word.toLowerCase(Locale.ROOT) : word;
     }
 
     private static boolean isSingleDigit(String word) {

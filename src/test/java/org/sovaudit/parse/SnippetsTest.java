@@ -112,4 +112,22 @@ class SnippetsTest {
         assertEquals(7, e.line());
         assertEquals("community ****", e.snippet());
     }
+
+    @Test
+    void everyWordTheTokenPassActsOn_holdsAStem_soThatTheLineFilterNeverSkipsASecret() throws Exception {
+        for (String field : new String[] {"KEYWORDS", "SECRET_NAME_ENDINGS", "SECRET_KEY_QUALIFIERS", "SNMP_HOST_NO_COMMUNITY"}) {
+            java.lang.reflect.Field f = Snippets.class.getDeclaredField(field);
+            f.setAccessible(true);
+            for (Object word : (java.util.Set<?>) f.get(null)) {
+                String w = word.toString();
+                boolean covered = Snippets.SECRET_STEMS.stream().anyMatch(w::contains) || field.equals("SNMP_HOST_NO_COMMUNITY")
+                        || field.equals("SECRET_KEY_QUALIFIERS");
+                assertTrue(covered, field + " word '" + w + "' holds no stem of SECRET_STEMS");
+            }
+        }
+        assertFalse(Snippets.mayHoldSecret("ntp-service unicast-server 10.20.0.123 vpn-instance mgmt"));
+        assertTrue(Snippets.mayHoldSecret("set system login user admin authentication encrypted-password X"));
+        assertTrue(Snippets.mayHoldSecret("radius-server host 10.0.0.1 KEY 7 0822"), "case does not hide a keyword");
+        assertTrue(Snippets.mayHoldSecret("x $9$abc"), "secret shapes are looked at");
+    }
 }
