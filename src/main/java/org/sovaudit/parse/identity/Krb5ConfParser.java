@@ -3,6 +3,7 @@ package org.sovaudit.parse.identity;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.sovaudit.model.ObservationKind;
 import org.sovaudit.model.ParseResult;
@@ -20,13 +21,18 @@ import org.sovaudit.parse.Values;
  * (hosts with an optional port, or the HTTPS URL of a KDC proxy), with the realm in the context;
  * {@code default_realm} of {@code [libdefaults]} is recorded as a domain with an unknown role. A
  * realm's block may open on its own line or on the realm's ({@code EXAMPLE.ORG = {}). Comment lines
- * start with {@code #} or {@code ;}.
+ * start with {@code #} or {@code ;}; the {@code include}, {@code includedir} and {@code module}
+ * directives (Fedora and RHEL ship {@code includedir /etc/krb5.conf.d/}) name local files and are
+ * skipped. Heimdal's transport prefixes ({@code tcp/}, {@code udp/}, {@code http/}, {@code kkdcp/})
+ * before a KDC's host are dropped.
  */
 public final class Krb5ConfParser implements Parser {
 
     static final long MAX_BYTES = 1L << 20;
     private static final int SNIFF_BYTES = 16 * 1024;
     private static final int MAX_DEPTH = 8;
+    private static final Pattern DIRECTIVE = Pattern.compile("(?i)(include|includedir|module)\\s+\\S.*");
+    private static final Pattern TRANSPORT = Pattern.compile("(?i)^(tcp|udp|http|kkdcp)/(?!/)");
     private static final Set<String> SERVER_KEYS = Set.of("kdc", "master_kdc", "primary_kdc", "admin_server",
             "kpasswd_server");
 
@@ -37,7 +43,7 @@ public final class Krb5ConfParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
@@ -82,6 +88,9 @@ public final class Krb5ConfParser implements Parser {
             if (s.isEmpty() || s.startsWith("#") || s.startsWith(";")) {
                 continue;
             }
+            if (depth == 0 && DIRECTIVE.matcher(s).matches()) {
+                continue;
+            }
             if (depth == 0 && s.startsWith("[")) {
                 if (!s.endsWith("]")) {
                     out.error(number, "section header without a closing ']'");
@@ -120,7 +129,7 @@ public final class Krb5ConfParser implements Parser {
             }
             String lowerKey = key.toLowerCase(Locale.ROOT);
             if (section.equals("realms") && depth == 1 && SERVER_KEYS.contains(lowerKey)) {
-                Servers.add(out, value, number, raw, "krb5 " + lowerKey + " " + realm);
+                Servers.add(out, TRANSPORT.matcher(value).replaceFirst(""), number, raw, "krb5 " + lowerKey + " " + realm);
             } else if (section.equals("libdefaults") && depth == 0 && lowerKey.equals("default_realm")) {
                 Values.hostname(value.toLowerCase(Locale.ROOT)).ifPresent(domain ->
                         out.add(ObservationKind.HOSTNAME, domain, Role.UNKNOWN, number, raw, "krb5 default_realm"));

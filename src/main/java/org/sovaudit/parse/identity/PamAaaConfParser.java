@@ -15,7 +15,9 @@ import org.sovaudit.parse.TextLines;
 /**
  * The RADIUS and TACACS+ servers a Linux host's PAM modules authenticate against:
  * {@code pam_radius_auth.conf} (and {@code raddb/server}, {@code pam_radius.conf}), one server a
- * line as {@code server[:port] secret [timeout [source-ip]]}, and {@code tacplus_servers} (and
+ * line as {@code server[:port] secret [timeout [source-ip]]} (the directives {@code debug},
+ * {@code vrf-name}, {@code priv-lvl} and {@code mapped_priv_user} of Debian's and Cumulus' builds
+ * are settings, not servers), and {@code tacplus_servers} (and
  * {@code tacplus_nss.conf}, {@code pam_tacplus.conf}), {@code server=host[:port]} lines. The shared
  * secret never reaches a snippet: it is masked in the evidence line. Comment lines start with
  * {@code #}.
@@ -27,6 +29,9 @@ public final class PamAaaConfParser implements Parser {
     /** A host, address or {@code [v6]} with an optional port: single-label names are valid, just internal. */
     private static final Pattern SERVER_SHAPE = Pattern.compile("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}](:[0-9]{1,5})?");
 
+    private static final java.util.Set<String> RADIUS_DIRECTIVES = java.util.Set.of("debug", "vrf-name", "priv-lvl",
+            "mapped_priv_user");
+
     @Override
     public String id() {
         return "pam-aaa-conf";
@@ -34,7 +39,7 @@ public final class PamAaaConfParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
@@ -82,6 +87,9 @@ public final class PamAaaConfParser implements Parser {
             }
             if (radius) {
                 String[] words = WHITESPACE.split(s);
+                if (RADIUS_DIRECTIVES.contains(words[0].toLowerCase(Locale.ROOT))) {
+                    continue;
+                }
                 if (words.length < 2) {
                     out.error(number, "a server line needs two fields: the server and its shared secret");
                     continue;
