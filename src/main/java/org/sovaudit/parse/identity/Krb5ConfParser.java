@@ -21,13 +21,16 @@ import org.sovaudit.parse.Values;
  * (hosts with an optional port, or the HTTPS URL of a KDC proxy), with the realm in the context;
  * {@code default_realm} of {@code [libdefaults]} is recorded as a domain with an unknown role. A
  * realm's block may open on its own line or on the realm's ({@code EXAMPLE.ORG = {}). Comment lines
- * start with {@code #} or {@code ;}; the {@code include}, {@code includedir} and {@code module}
+ * start with {@code #} or {@code ;}, and the statements of an unrendered template ({@code {% if %}}, a
+ * lone <code>{{ placeholder }}</code>) are skipped; the {@code include}, {@code includedir} and {@code module}
  * directives (Fedora and RHEL ship {@code includedir /etc/krb5.conf.d/}) name local files and are
  * skipped. Heimdal's transport prefixes ({@code tcp/}, {@code udp/}, {@code http/}, {@code kkdcp/})
  * before a KDC's host are dropped.
  */
 public final class Krb5ConfParser implements Parser {
 
+    /** A template statement or a lone placeholder of an unrendered Jinja or ERB copy. */
+    private static final Pattern TEMPLATE_LINE = Pattern.compile("\\{[%#].*|\\{\\{[^}]*}}|<%.*");
     static final long MAX_BYTES = 1L << 20;
     private static final int SNIFF_BYTES = 16 * 1024;
     private static final int MAX_DEPTH = 8;
@@ -85,7 +88,7 @@ public final class Krb5ConfParser implements Parser {
             String raw = lines.get(i);
             String s = raw.strip();
             int number = i + 1;
-            if (s.isEmpty() || s.startsWith("#") || s.startsWith(";")) {
+            if (s.isEmpty() || s.startsWith("#") || s.startsWith(";") || TEMPLATE_LINE.matcher(s).matches()) {
                 continue;
             }
             if (depth == 0 && DIRECTIVE.matcher(s).matches()) {
@@ -117,7 +120,7 @@ public final class Krb5ConfParser implements Parser {
             }
             String key = s.substring(0, eq).strip();
             String value = s.substring(eq + 1).strip();
-            if (value.startsWith("{")) {
+            if (value.startsWith("{") && !value.startsWith("{{")) { // "{{ x }}" is a template placeholder
                 if (++depth > MAX_DEPTH) {
                     out.error(number, "blocks nested deeper than " + MAX_DEPTH);
                     return out.build();
