@@ -29,6 +29,7 @@ import org.sovaudit.parse.host.PipConfParser;
 import org.sovaudit.parse.host.ProcNetRouteParser;
 import org.sovaudit.parse.host.ProcNetTcpParser;
 import org.sovaudit.parse.host.ResolvConfParser;
+import org.sovaudit.parse.identity.IpaDefaultConfParser;
 import org.sovaudit.parse.identity.Krb5ConfParser;
 import org.sovaudit.parse.identity.LdapClientConfParser;
 import org.sovaudit.parse.identity.PamAaaConfParser;
@@ -109,6 +110,7 @@ public final class Parsers {
                 new Krb5ConfParser(),           // krb5.conf, krb5.conf.d/*, or [realms] content
                 new LdapClientConfParser(),     // ldap.conf, nslcd.conf, pam_ldap.conf, or *.conf with uri ldap and base dc=
                 new PamAaaConfParser(),         // pam_radius_auth.conf, raddb/server, tacplus_servers
+                new IpaDefaultConfParser(),     // ipa/default.conf, or *.conf with [global], xmlrpc_uri and realm
                 new SambaConfParser(),          // smb.conf, smb4.conf, or *.conf with [global] and Samba parameters
                 new ResolvConfParser(),         // *resolv.conf, or resolv.conf-like content
                 new EtcHostsParser(),           // hosts

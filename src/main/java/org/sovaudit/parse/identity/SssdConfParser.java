@@ -33,7 +33,7 @@ public final class SssdConfParser implements Parser {
     private static final int SNIFF_BYTES = 16 * 1024;
     private static final Set<String> SERVER_KEYS = Set.of("ldap_uri", "ldap_backup_uri", "ldap_chpass_uri",
             "ldap_chpass_backup_uri", "ad_server", "ad_backup_server", "ipa_server", "ipa_backup_server", "krb5_server",
-            "krb5_backup_server", "krb5_kpasswd", "krb5_backup_kpasswd");
+            "krb5_backup_server", "krb5_kdcip", "krb5_kpasswd", "krb5_backup_kpasswd");
     private static final Set<String> DOMAIN_KEYS = Set.of("ad_domain", "ipa_domain", "krb5_realm", "dns_discovery_domain");
 
     @Override
