@@ -70,7 +70,8 @@ public final class LocalHostCollector implements Collector {
             // directory and authentication clients (sssd.conf is readable by root only: reported when it is not read)
             "etc/sssd/sssd.conf", "etc/sssd/conf.d/*.conf", "etc/krb5.conf", "etc/krb5.conf.d/*", "etc/nslcd.conf",
             "etc/ldap/ldap.conf", "etc/openldap/ldap.conf", "etc/pam_ldap.conf", "etc/pam_radius_auth.conf",
-            "etc/raddb/server", "etc/tacplus_servers",
+            "etc/raddb/server", "etc/tacplus_servers", "etc/samba/smb.conf",
+            "etc/ipa/default.conf", "etc/pam.d/*",
             // the operating system and its trust store
             "etc/os-release", "usr/lib/os-release", "etc/lsb-release",
             "etc/ssl/certs/ca-certificates.crt", "etc/pki/tls/certs/ca-bundle.crt",

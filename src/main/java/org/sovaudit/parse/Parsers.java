@@ -29,9 +29,11 @@ import org.sovaudit.parse.host.PipConfParser;
 import org.sovaudit.parse.host.ProcNetRouteParser;
 import org.sovaudit.parse.host.ProcNetTcpParser;
 import org.sovaudit.parse.host.ResolvConfParser;
+import org.sovaudit.parse.identity.IpaDefaultConfParser;
 import org.sovaudit.parse.identity.Krb5ConfParser;
 import org.sovaudit.parse.identity.LdapClientConfParser;
 import org.sovaudit.parse.identity.PamAaaConfParser;
+import org.sovaudit.parse.identity.SambaConfParser;
 import org.sovaudit.parse.identity.SssdConfParser;
 import org.sovaudit.parse.host.RpmDbParser;
 import org.sovaudit.parse.host.RsyslogConfParser;
@@ -108,6 +110,8 @@ public final class Parsers {
                 new Krb5ConfParser(),           // krb5.conf, krb5.conf.d/*, or [realms] content
                 new LdapClientConfParser(),     // ldap.conf, nslcd.conf, pam_ldap.conf, or *.conf with uri ldap and base dc=
                 new PamAaaConfParser(),         // pam_radius_auth.conf, raddb/server, tacplus_servers
+                new IpaDefaultConfParser(),     // ipa/default.conf, or *.conf with [global], xmlrpc_uri and realm
+                new SambaConfParser(),          // smb.conf, smb4.conf, or *.conf with [global] and Samba parameters
                 new ResolvConfParser(),         // *resolv.conf, or resolv.conf-like content
                 new EtcHostsParser(),           // hosts
                 new YumReposParser(),           // *.repo, yum.conf, dnf.conf

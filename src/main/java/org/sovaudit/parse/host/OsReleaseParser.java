@@ -17,7 +17,9 @@ import org.sovaudit.parse.TextLines;
 
 /**
  * The operating system's identity ({@code os-release}, also {@code lsb-release}): one product,
- * {@code NAME} followed by {@code VERSION} (else {@code VERSION_ID}; else {@code PRETTY_NAME}), with
+ * {@code NAME} followed by {@code VERSION} (else {@code VERSION_ID}; not repeated when the name
+ * already ends with it; else {@code PRETTY_NAME}, which is also preferred when {@code NAME} only
+ * repeats the {@code ID}, as UOS and Kylin desktop write it), with
  * a trailing code name in parentheses dropped ({@code Ubuntu 22.04.4 LTS (Jammy Jellyfish)} becomes
  * {@code Ubuntu 22.04.4 LTS}, while {@code openEuler 22.03 (LTS-SP3)} keeps its qualifier), context
  * {@code id=<ID>}; for lsb-release {@code DISTRIB_DESCRIPTION} and {@code DISTRIB_ID}. The
@@ -36,7 +38,7 @@ public final class OsReleaseParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
@@ -111,8 +113,17 @@ public final class OsReleaseParser implements Parser {
             }
             Field pretty = fields.get("PRETTY_NAME");
             if (name != null && !name.value().isEmpty()) {
-                product = version == null || version.value().isEmpty() ? name.value() : name.value() + " " + version.value();
+                boolean versioned = version == null || version.value().isEmpty()
+                        || name.value().endsWith(" " + version.value());
+                product = versioned ? name.value() : name.value() + " " + version.value();
                 at = name;
+                boolean bareId = id != null && name.value().equalsIgnoreCase(id.value());
+                if (bareId && pretty != null && !pretty.value().isEmpty()
+                        && !clean(pretty.value()).equals(clean(product))) {
+                    // NAME only repeats the ID ("uos", "Kylin"): the pretty name says the product and edition
+                    product = pretty.value();
+                    at = pretty;
+                }
             } else if (pretty != null && !pretty.value().isEmpty()) {
                 product = pretty.value();
                 at = pretty;
@@ -121,8 +132,12 @@ public final class OsReleaseParser implements Parser {
                 return out.build();
             }
         }
-        String cleaned = CODE_NAME.matcher(product).replaceFirst("").strip();
+        String cleaned = clean(product);
         out.add(ObservationKind.PRODUCT, cleaned.isEmpty() ? product : cleaned, Role.OPERATING_SYSTEM, at.line(), at.raw(), context);
         return out.build();
+    }
+
+    private static String clean(String product) {
+        return CODE_NAME.matcher(product).replaceFirst("").strip();
     }
 }

@@ -5,18 +5,22 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.sovaudit.model.ObservationKind;
 import org.sovaudit.model.ParseResult;
 import org.sovaudit.model.Role;
 import org.sovaudit.model.SourceFile;
 import org.sovaudit.parse.Parser;
 import org.sovaudit.parse.ResultBuilder;
 import org.sovaudit.parse.TextLines;
+import org.sovaudit.parse.Values;
 
 /**
  * LDAP client configuration: OpenLDAP's {@code ldap.conf} ({@code /etc/ldap/ldap.conf},
  * {@code /etc/openldap/ldap.conf}), {@code nslcd.conf}, {@code pam_ldap.conf} and
  * {@code libnss-ldap.conf}. Every server of a {@code uri} line (LDAP URIs, blank-separated; the line
- * may repeat) and of the legacy {@code host} line is an authentication server. Keywords are
+ * may repeat) and of the legacy {@code host} line is an authentication server; nslcd's
+ * {@code uri DNS[:domain]} (servers found by DNS SRV records) records the domain with an unknown
+ * role, and loopback and {@code ldapi://} URIs name only the host itself. Keywords are
  * case-insensitive; comment lines start with {@code #}. The bind password ({@code bindpw}) never
  * reaches a snippet.
  */
@@ -26,6 +30,8 @@ public final class LdapClientConfParser implements Parser {
     private static final int SNIFF_BYTES = 16 * 1024;
     private static final Set<String> NAMES = Set.of("ldap.conf", "nslcd.conf", "pam_ldap.conf", "libnss-ldap.conf",
             "nss_ldap.conf");
+    /** nslcd: {@code DNS} or {@code DNS:domain}, the servers of the domain's SRV records. */
+    private static final Pattern DNS_DISCOVERY = Pattern.compile("(?i)DNS(:\\S+)?");
     private static final Pattern FIRST_WORD = Pattern.compile("\\s+");
 
     @Override
@@ -35,7 +41,7 @@ public final class LdapClientConfParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
@@ -45,7 +51,7 @@ public final class LdapClientConfParser implements Parser {
 
     @Override
     public Set<Role> roles() {
-        return Set.of(Role.AAA_SERVER);
+        return Set.of(Role.AAA_SERVER, Role.UNKNOWN);
     }
 
     @Override
@@ -88,9 +94,15 @@ public final class LdapClientConfParser implements Parser {
                 continue;
             }
             int number = i + 1;
-            String value = words[1];
+            String value = words[1].strip();
+            if (keyword.equals("uri") && DNS_DISCOVERY.matcher(value).matches()) {
+                String domain = value.length() > 4 ? value.substring(4).strip().toLowerCase(Locale.ROOT) : "";
+                Values.hostname(domain).filter(d -> d.indexOf('.') > 0).ifPresent(d ->
+                        out.add(ObservationKind.HOSTNAME, d, Role.UNKNOWN, number, raw, "ldap uri DNS"));
+                continue;
+            }
             if (Servers.add(out, value, number, raw, "ldap " + keyword) == 0 && keyword.equals("uri")
-                    && !value.contains("ldapi://") && !value.contains("$") && !value.contains("{")) {
+                    && !value.contains("://") && !value.contains("$") && !value.contains("{")) {
                 out.error(number, "uri names no LDAP server: '" + (value.length() > 100 ? value.substring(0, 100) + "..." : value) + "'");
             }
         }

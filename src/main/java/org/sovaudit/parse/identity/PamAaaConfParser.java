@@ -15,17 +15,24 @@ import org.sovaudit.parse.TextLines;
 /**
  * The RADIUS and TACACS+ servers a Linux host's PAM modules authenticate against:
  * {@code pam_radius_auth.conf} (and {@code raddb/server}, {@code pam_radius.conf}), one server a
- * line as {@code server[:port] secret [timeout [source-ip]]}, and {@code tacplus_servers} (and
- * {@code tacplus_nss.conf}, {@code pam_tacplus.conf}), {@code server=host[:port]} lines. The shared
- * secret never reaches a snippet: it is masked in the evidence line. Comment lines start with
- * {@code #}.
+ * line as {@code server[:port] secret [timeout [source-ip]]} (the directives {@code debug},
+ * {@code vrf-name}, {@code priv-lvl} and {@code mapped_priv_user} of Debian's and Cumulus' builds
+ * are settings, not servers), and {@code tacplus_servers} (and
+ * {@code tacplus_nss.conf}, {@code pam_tacplus.conf}), {@code server=host[:port]} lines; and, in a
+ * PAM service file ({@code pam.d/*}) that loads {@code pam_tacplus.so}, the {@code server=} options
+ * of its module lines (SONiC and jump hosts configure TACACS+ inline). The shared secret never
+ * reaches a snippet: it is masked in the evidence line. Comment lines start with {@code #}.
  */
 public final class PamAaaConfParser implements Parser {
 
     static final long MAX_BYTES = 256L * 1024;
+    private static final int SNIFF_BYTES = 16 * 1024;
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** A host, address or {@code [v6]} with an optional port: single-label names are valid, just internal. */
     private static final Pattern SERVER_SHAPE = Pattern.compile("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}](:[0-9]{1,5})?");
+
+    private static final java.util.Set<String> RADIUS_DIRECTIVES = java.util.Set.of("debug", "vrf-name", "priv-lvl",
+            "mapped_priv_user");
 
     @Override
     public String id() {
@@ -34,7 +41,7 @@ public final class PamAaaConfParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "3";
     }
 
     @Override
@@ -49,7 +56,12 @@ public final class PamAaaConfParser implements Parser {
 
     @Override
     public boolean accepts(SourceFile file) {
-        return radius(file) || tacacs(file);
+        return radius(file) || tacacs(file) || pamService(file);
+    }
+
+    private static boolean pamService(SourceFile file) {
+        String path = "/" + file.path().toLowerCase(Locale.ROOT).replace('\\', '/');
+        return path.contains("/pam.d/") && file.size() <= MAX_BYTES && file.head(SNIFF_BYTES).contains("pam_tacplus");
     }
 
     private static boolean radius(SourceFile file) {
@@ -72,6 +84,7 @@ public final class PamAaaConfParser implements Parser {
         }
         ResultBuilder out = new ResultBuilder(file.path());
         boolean radius = radius(file);
+        boolean pam = !radius && !tacacs(file);
         List<String> lines = TextLines.split(file.text());
         for (int i = 0; i < lines.size(); i++) {
             String raw = lines.get(i);
@@ -80,8 +93,13 @@ public final class PamAaaConfParser implements Parser {
             if (s.isEmpty() || s.startsWith("#")) {
                 continue;
             }
-            if (radius) {
+            if (pam) {
+                tacplusModule(out, s, number, raw);
+            } else if (radius) {
                 String[] words = WHITESPACE.split(s);
+                if (RADIUS_DIRECTIVES.contains(words[0].toLowerCase(Locale.ROOT))) {
+                    continue;
+                }
                 if (words.length < 2) {
                     out.error(number, "a server line needs two fields: the server and its shared secret");
                     continue;
@@ -98,5 +116,18 @@ public final class PamAaaConfParser implements Parser {
             }
         }
         return out.build();
+    }
+
+    /** The {@code server=} options of a PAM line that loads pam_tacplus; other modules are not read. */
+    private static void tacplusModule(ResultBuilder out, String line, int number, String raw) {
+        String[] words = WHITESPACE.split(line);
+        boolean module = false;
+        for (String word : words) {
+            if (!module) {
+                module = word.endsWith("pam_tacplus.so");
+            } else if (word.regionMatches(true, 0, "server=", 0, 7)) {
+                Servers.add(out, word.substring(7), number, raw, "pam_tacplus");
+            }
+        }
     }
 }

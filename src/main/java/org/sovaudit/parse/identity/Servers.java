@@ -22,6 +22,11 @@ final class Servers {
      * single-label names are skipped. Returns how many were recorded.
      */
     static int add(ResultBuilder out, String list, int line, String raw, String context) {
+        return addAs(out, list, Role.AAA_SERVER, line, raw, context);
+    }
+
+    /** As {@link #add}, for servers of another role (WINS and DNS servers of Samba). */
+    static int addAs(ResultBuilder out, String list, Role role, int line, String raw, String context) {
         int recorded = 0;
         int items = 0;
         for (String item : SEPARATORS.split(list.strip())) {
@@ -31,7 +36,7 @@ final class Servers {
             if (++items > MAX_ITEMS) {
                 break;
             }
-            if (Endpoints.addHost(out, item, Role.AAA_SERVER, line, raw, context)) {
+            if (Endpoints.addHost(out, item, role, line, raw, context)) {
                 recorded++;
             }
         }

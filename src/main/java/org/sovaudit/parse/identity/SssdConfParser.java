@@ -3,6 +3,7 @@ package org.sovaudit.parse.identity;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.sovaudit.model.ObservationKind;
 import org.sovaudit.model.ParseResult;
@@ -21,15 +22,18 @@ import org.sovaudit.parse.Values;
  * authentication server ({@code _srv_}, DNS discovery, is skipped); the directory's domain
  * ({@code ad_domain}, {@code ipa_domain}, {@code krb5_realm}, {@code dns_discovery_domain}) is
  * recorded with an unknown role, like a resolver's search domain. Keys are case-insensitive;
- * comment lines start with {@code #} or {@code ;}. The bind password never reaches a snippet.
+ * comment lines start with {@code #} or {@code ;}; the statements of an unrendered template
+ * ({@code {% if %}}, a lone <code>{{ placeholder }}</code>) are skipped. The bind password never reaches a snippet.
  */
 public final class SssdConfParser implements Parser {
 
+    /** A template statement or a lone placeholder of an unrendered Jinja or ERB copy. */
+    private static final Pattern TEMPLATE_LINE = Pattern.compile("\\{[%#].*|\\{\\{[^}]*}}|<%.*");
     static final long MAX_BYTES = 1L << 20;
     private static final int SNIFF_BYTES = 16 * 1024;
     private static final Set<String> SERVER_KEYS = Set.of("ldap_uri", "ldap_backup_uri", "ldap_chpass_uri",
             "ldap_chpass_backup_uri", "ad_server", "ad_backup_server", "ipa_server", "ipa_backup_server", "krb5_server",
-            "krb5_backup_server", "krb5_kpasswd", "krb5_backup_kpasswd");
+            "krb5_backup_server", "krb5_kdcip", "krb5_kpasswd", "krb5_backup_kpasswd");
     private static final Set<String> DOMAIN_KEYS = Set.of("ad_domain", "ipa_domain", "krb5_realm", "dns_discovery_domain");
 
     @Override
@@ -39,7 +43,7 @@ public final class SssdConfParser implements Parser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
@@ -79,7 +83,7 @@ public final class SssdConfParser implements Parser {
             String raw = lines.get(i);
             String s = raw.strip();
             int number = i + 1;
-            if (s.isEmpty() || s.startsWith("#") || s.startsWith(";")) {
+            if (s.isEmpty() || s.startsWith("#") || s.startsWith(";") || TEMPLATE_LINE.matcher(s).matches()) {
                 continue;
             }
             if (s.startsWith("[")) {
