@@ -167,6 +167,15 @@ public final class VrpStyle {
                 rule(line, r);
                 return true;
             }
+            case "source-address", "destination-address" -> {
+                // a firewall policy's match written with its prefix (destination-address 203.0.113.9 32,
+                // ... mask 255.255.255.0), also in captured sessions where the policy view is only in the prompt;
+                // an NQA probe's destination-address ipv4 A has none and is left to the leftovers
+                String address = line.word(1);
+                String next = line.keyword(2);
+                return (Values.looksLikeIpv4(address) || address.indexOf(':') > 0) && !next.isEmpty()
+                        && (next.equals("mask") || Addresses.decimal(next, 0, next.length()) >= 0 || Values.looksLikeIpv4(next));
+            }
             case "acl" -> {
                 if (line.enclosing("user-interface") != null || line.enclosing("line") != null) {
                     r.acls().apply(aclId(line, 1), "vty");
