@@ -138,6 +138,10 @@ final class CiscoDialect {
             if (line.parent() == null && prompt(line.word(0))) {
                 // a captured session: what follows 'host# show ip bgp' is command output, not configuration
                 showOutput = showOutput(line);
+                if (!showOutput) {
+                    // a command typed at a prompt (R1(config)# logging host A): its values stay visible
+                    r.leftovers(line, 1);
+                }
                 continue;
             }
             if (showOutput) {
