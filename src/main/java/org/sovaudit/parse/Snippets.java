@@ -274,6 +274,10 @@ public final class Snippets {
                     // NX-OS writes a host's source interface on a line of its own: no community follows
                     out.append(token);
                     snmpHost = -1;
+                } else if (snmpHost == 2 && (skipValue || word.equals("mng") || SNMP_HOST_PAIRED.contains(word))) {
+                    // ZXROS may name the management VRF before the address: snmp-server host mng A ..., host vrf V A ...
+                    skipValue = !skipValue && SNMP_HOST_PAIRED.contains(word);
+                    out.append(token);
                 } else if (snmpHost < 3 || skipValue || SNMP_HOST_PAIRED.contains(word) || SNMP_HOST_MODIFIERS.contains(word)) {
                     skipValue = !skipValue && snmpHost >= 3 && SNMP_HOST_PAIRED.contains(word);
                     snmpHost++;

@@ -33,6 +33,8 @@ class SnippetsTest {
             snmp-server user u g v3 auth sha AuthPass1 priv aes 128 PrivPass2 | snmp-server user u g v3 auth sha **** priv aes 128 ****
             snmp-server host 192.0.2.10 source-interface mgmt0                | snmp-server host 192.0.2.10 source-interface mgmt0
             snmp-server host 192.0.2.10 traps version 2c TrapC0mm             | snmp-server host 192.0.2.10 traps version 2c ****
+            snmp-server host mng 192.0.2.10 trap version 2c TrapC0mm          | snmp-server host mng 192.0.2.10 trap version 2c ****
+            snmp-server host vrf mng 192.0.2.10 trap version 2c TrapC0mm      | snmp-server host vrf mng 192.0.2.10 trap version 2c ****
             crypto isakmp key SharedS3cret address 0.0.0.0                   | crypto isakmp key **** address 0.0.0.0
             pre-shared-key ascii-text "$9$abc"                                | pre-shared-key ascii-text ****
             set password "correct horse battery staple" now                   | set password **** now

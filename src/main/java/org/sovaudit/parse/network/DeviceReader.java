@@ -109,14 +109,14 @@ public final class DeviceReader {
 
     /** Records the host in {@code token} (see {@link #host}); errors name {@code command} (the line's first words when null). */
     public boolean add(ConfigLine line, String token, Role role, String context, String command) {
-        Optional<Values.Host> host = host(line, token, command);
+        Optional<Values.Host> host = host(line, token, command).filter(h -> !loopback(h));
         host.ifPresent(h -> out.add(h, role, line.number(), line.raw(), context));
         return host.isPresent();
     }
 
     /** Records the IP address in {@code token} (names are not accepted); returns whether one was recorded. */
     public boolean addIp(ConfigLine line, String token, Role role, String context) {
-        Optional<Values.Host> host = ip(line, token, null, line);
+        Optional<Values.Host> host = ip(line, token, null, line).filter(h -> !loopback(h));
         host.ifPresent(h -> out.add(h, role, line.number(), line.raw(), context));
         return host.isPresent();
     }
@@ -130,6 +130,14 @@ public final class DeviceReader {
             return url.isPresent();
         }
         return add(line, t, role, context);
+    }
+
+    /**
+     * Whether {@code host} is a loopback address (127.0.0.0/8, ::1): the device itself, such as the
+     * built-in RADIUS server of Comware's {@code radius scheme system}, never a party.
+     */
+    static boolean loopback(Values.Host host) {
+        return host.kind() == ObservationKind.IP_ADDRESS && (host.value().startsWith("127.") || host.value().equals("::1"));
     }
 
     /** Records a value of a known kind. */

@@ -26,8 +26,8 @@ public final class IosStyle {
             "auth-port", "acct-port", "timeout", "retransmit", "transport", "facility", "severity", "level",
             "udp-port", "tcp-port", "fport", "lport", "vrf-name");
 
-    /** Single words that may stand before an address. */
-    private static final Set<String> FLAGS = Set.of("ip", "ipv4", "ipv6", "host", "address");
+    /** Single words that may stand before an address ({@code mng}: the ZXROS management VRF). */
+    private static final Set<String> FLAGS = Set.of("ip", "ipv4", "ipv6", "host", "address", "mng");
 
     /** First words (or first two) of commands about the device itself: never parties, never leftovers. */
     private static final Set<String> LOCAL_FIRST = Set.of(
@@ -435,6 +435,9 @@ public final class IosStyle {
                 int at = 2;
                 if (line.keyword(2).equals("vrf")) {
                     at = 4;
+                } else if (line.keyword(2).equals("mng")) {
+                    // ZXROS: snmp-server host mng ADDRESS ..., the management VRF named before the address
+                    at = 3;
                 }
                 r.add(line, line.word(asaInterface(line, at)), Role.SNMP_MANAGER, context);
             }

@@ -51,7 +51,15 @@ public final class VrpStyle {
             "key", "nas-ip", "security-policy-version", "user-name", "state", "cloud-management", "sntp",
             "device", "multicast", "igmp-snooping", "mld-snooping", "port-isolate", "pki", "ssl",
             "attack-defense", "firewall", "security-policy", "nat", "local-address", "service-type", "level",
-            "router");
+            "router", "hrp");
+
+    /**
+     * Top-level views of firewall policy (USG and Comware security policies, NAT policies, address and
+     * service sets, object groups): what they match is traffic through the device, never a party it uses.
+     */
+    private static final Set<String> POLICY_VIEWS = Set.of(
+            "security-policy", "nat-policy", "audit-policy", "auth-policy", "decryption-policy", "bandwidth-policy",
+            "policy-based-route", "object-group", "profile", "firewall");
 
     private VrpStyle() {
     }
@@ -159,6 +167,15 @@ public final class VrpStyle {
                 rule(line, r);
                 return true;
             }
+            case "source-address", "destination-address" -> {
+                // a firewall policy's match written with its prefix (destination-address 203.0.113.9 32,
+                // ... mask 255.255.255.0), also in captured sessions where the policy view is only in the prompt;
+                // an NQA probe's destination-address ipv4 A has none and is left to the leftovers
+                String address = line.word(1);
+                String next = line.keyword(2);
+                return (Values.looksLikeIpv4(address) || address.indexOf(':') > 0) && !next.isEmpty()
+                        && (next.equals("mask") || Addresses.decimal(next, 0, next.length()) >= 0 || Values.looksLikeIpv4(next));
+            }
             case "acl" -> {
                 if (line.enclosing("user-interface") != null || line.enclosing("line") != null) {
                     r.acls().apply(aclId(line, 1), "vty");
@@ -180,7 +197,24 @@ public final class VrpStyle {
 
     /** Whether the command is about the device's own addressing or carries no party at all. */
     public static boolean local(ConfigLine line) {
-        return LOCAL_FIRST.contains(line.keyword(0));
+        return LOCAL_FIRST.contains(line.keyword(0)) || inPolicyView(line);
+    }
+
+    /** Whether the line sits inside a firewall policy view ({@link #POLICY_VIEWS}, {@code ip address-set}, {@code ip service-set}). */
+    private static boolean inPolicyView(ConfigLine line) {
+        ConfigLine top = line.parent();
+        if (top == null) {
+            return false;
+        }
+        while (top.parent() != null) {
+            top = top.parent();
+        }
+        String k0 = top.keyword(0);
+        if (POLICY_VIEWS.contains(k0)) {
+            return true;
+        }
+        String k1 = top.keyword(1);
+        return k0.equals("ip") && (k1.equals("address-set") || k1.equals("service-set"));
     }
 
     private static boolean ip(ConfigLine line, DeviceReader r) {

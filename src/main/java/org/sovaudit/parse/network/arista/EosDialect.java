@@ -17,7 +17,8 @@ import org.sovaudit.parse.network.IosStyle;
  * The Arista EOS dialect: laid out like IOS ({@code !} separators, three-space indentation,
  * {@code end}), with most commands the IOS family's (read by {@link IosStyle}). What EOS alone
  * writes: the {@code ! device: NAME (MODEL, EOS-VERSION)} header, the CloudVision agent
- * ({@code daemon TerminAttr} with {@code -cvaddr=}), CVX servers, {@code dns domain}, ACLs applied
+ * ({@code daemon TerminAttr} with {@code -cvaddr=}), CVX servers, InfluxDB telemetry destinations
+ * ({@code monitor telemetry influx}), {@code dns domain}, ACLs applied
  * under {@code management ssh}, {@code management api} and {@code system control-plane}, and
  * banners that end with {@code EOF}.
  */
@@ -156,6 +157,18 @@ final class EosDialect {
                     return true;
                 }
                 return false;
+            }
+            case "url" -> {
+                ConfigLine influx = line.enclosing("monitor", "telemetry", "influx");
+                if (influx == null) {
+                    return false;
+                }
+                // destination influxdb NAME / url https://...: the collector the device pushes its counters to;
+                // source socket NAME / url unix:///...: a local socket other agents write to.
+                if (line.parent() != null && line.parent().keyword(0).equals("destination")) {
+                    r.addUrlOrHost(line, line.word(1), Role.FLOW_COLLECTOR, "telemetry influx");
+                }
+                return true;
             }
             case "dns" -> {
                 if (line.keyword(1).equals("domain")) {

@@ -69,7 +69,9 @@ final class CiscoDialect {
             "(?i)^[!\\s]*(?:NXOS|NX-OS|system):\\s+version\\s+([0-9][0-9A-Za-z.()_-]*).*");
     /** {@code ASA Version 9.8(4)20} (the ASA's first configuration line) and {@code !! IOS XR Configuration 7.3.2}. */
     private static final Pattern ASA_OR_XR = Pattern.compile("(?i)^(?:!!\\s*IOS XR Configuration|ASA Version)\\s+([0-9][0-9A-Za-z.()_-]*).*");
-    private static final Pattern CONFIG_VERSION = Pattern.compile("^version\\s+(\\d+\\.\\d+(?:\\(\\d+[A-Za-z0-9.]*\\))?).*");
+    /** {@code version 15.2}, {@code version 9.3(10)}, and NX-OS trains {@code version 7.0(3)I4(7)}, {@code 4.2(1)SV1(5.1)}. */
+    private static final Pattern CONFIG_VERSION = Pattern.compile(
+            "^version\\s+(\\d+\\.\\d+(?:\\(\\d+[A-Za-z0-9.]*\\)(?:[A-Z]{1,3}\\d+\\(\\d+[A-Za-z0-9.]*\\))?)?).*");
 
     /** Local commands the Cisco flavours add to the IOS family's. */
     private static final Set<String> LOCAL = Set.of(
@@ -125,11 +127,24 @@ final class CiscoDialect {
         boolean fullExport = false;
         ConfigLine hostname = null;
         boolean ended = false;
+        boolean showOutput = false;
         for (ConfigLine line : tokens.lines()) {
             if (products.read(line, r)) {
                 continue;
             }
             if (line.comment()) {
+                continue;
+            }
+            if (line.parent() == null && prompt(line.word(0))) {
+                // a captured session: what follows 'host# show ip bgp' is command output, not configuration
+                showOutput = showOutput(line);
+                if (!showOutput) {
+                    // a command typed at a prompt (R1(config)# logging host A): its values stay visible
+                    r.leftovers(line, 1);
+                }
+                continue;
+            }
+            if (showOutput) {
                 continue;
             }
             String k0 = line.keyword(0);
@@ -156,6 +171,30 @@ final class CiscoDialect {
         if (flavor == Flavor.IOS && fullExport && hostname != null && !ended) {
             r.out().error(0, "configuration has no closing 'end': the export may be truncated");
         }
+    }
+
+    /** {@code leaf1#}, {@code leaf1(config-if)#}, {@code R1>}: a CLI prompt standing at the start of a captured line. */
+    private static boolean prompt(String word) {
+        int n = word.length();
+        if (n < 2 || n > 96) {
+            return false;
+        }
+        char last = word.charAt(n - 1);
+        return (last == '#' || last == '>') && Character.isLetterOrDigit(word.charAt(0)) && word.indexOf(last) == n - 1;
+    }
+
+    /**
+     * Whether the command after a prompt prints output that is not configuration: any {@code show}
+     * but {@code show running-config}, {@code show startup-config}, {@code show configuration} and
+     * {@code show version} (whose product lines are read anyway).
+     */
+    private static boolean showOutput(ConfigLine prompt) {
+        String verb = prompt.keyword(1);
+        if (!(verb.equals("show") || verb.equals("sh") || verb.equals("sho"))) {
+            return false;
+        }
+        String what = prompt.keyword(2);
+        return !(what.startsWith("run") || what.startsWith("start") || what.startsWith("conf") || what.startsWith("ver"));
     }
 
     /** What one configuration states early and later lines need: AAA server group protocols, inactive Call Home profiles. */

@@ -26,7 +26,7 @@ public final class CiscoIosParser extends DeviceConfigParser {
 
     @Override
     public String version() {
-        return "2";
+        return "3";
     }
 
     @Override

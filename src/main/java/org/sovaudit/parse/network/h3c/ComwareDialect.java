@@ -19,7 +19,9 @@ import org.sovaudit.parse.network.VrpStyle;
  * HPE FlexNetwork switches that run Comware): layout and its own commands. Comware began as a
  * branch of VRP; the commands both still write alike are read by {@link VrpStyle}. What Comware
  * alone writes: {@code hwtacacs scheme} and {@code radius scheme} with {@code primary} and
- * {@code secondary} servers, the H3C cloud connection ({@code cloud-management server domain}),
+ * {@code secondary} servers, portal (web authentication) servers ({@code portal server NAME ip A url U}
+ * in Comware 5, {@code portal server} and {@code portal web-server} views in Comware 7), the H3C cloud
+ * connection ({@code cloud-management server domain}),
  * {@code line vty} and the version header ({@code version 7.1.070, Release 6728P21}).
  */
 final class ComwareDialect {
@@ -170,6 +172,23 @@ final class ComwareDialect {
                 }
                 return true;
             }
+            case "portal" -> {
+                // Comware 5: portal server NAME ip A [key ...] url U; free rules and interface bindings name no party
+                if (line.keyword(1).equals("server") && line.size() > 3) {
+                    portalServer(line, 3, r);
+                }
+                return true;
+            }
+            case "ip", "ipv6", "url" -> {
+                // Comware 7: portal server NAME / ip A key ...; portal web-server NAME / url U
+                ConfigLine view = line.parent();
+                if (view == null || !view.keyword(0).equals("portal")
+                        || !(view.keyword(1).equals("server") || view.keyword(1).equals("web-server"))) {
+                    return false;
+                }
+                portalServer(line, 0, r);
+                return true;
+            }
             case "cloud-management" -> {
                 String k1 = line.keyword(1);
                 if (k1.equals("server") || k1.equals("backup-server")) {
@@ -181,6 +200,18 @@ final class ComwareDialect {
             }
             default -> {
                 return false;
+            }
+        }
+    }
+
+    /** The {@code ip}, {@code ipv6} and {@code url} values of a portal (web authentication) server, from word {@code from}. */
+    private static void portalServer(ConfigLine line, int from, DeviceReader r) {
+        for (int i = from; i + 1 < line.size(); i++) {
+            String k = line.keyword(i);
+            if (k.equals("ip") || k.equals("ipv6")) {
+                r.add(line, line.word(i + 1), Role.AAA_SERVER, "portal");
+            } else if (k.equals("url")) {
+                r.addUrlOrHost(line, line.word(i + 1), Role.AAA_SERVER, "portal");
             }
         }
     }

@@ -25,7 +25,7 @@ public final class HuaweiVrpParser extends DeviceConfigParser {
 
     @Override
     public String version() {
-        return "3";
+        return "4";
     }
 
     @Override

@@ -24,7 +24,7 @@ public final class ZteZxrosParser extends DeviceConfigParser {
 
     @Override
     public String version() {
-        return "1";
+        return "2";
     }
 
     @Override
