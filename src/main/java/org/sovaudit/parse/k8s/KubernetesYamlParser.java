@@ -2,6 +2,7 @@ package org.sovaudit.parse.k8s;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,7 @@ import org.sovaudit.parse.ai.AiSettingsParser;
 import org.sovaudit.parse.iac.Endpoints;
 import org.sovaudit.parse.iac.ShellMirrors;
 import org.sovaudit.parse.iac.tree.Tree;
+import org.sovaudit.parse.iac.CloudZones;
 import org.sovaudit.parse.iac.tree.TreeReader;
 
 /**
@@ -35,6 +37,10 @@ import org.sovaudit.parse.iac.tree.TreeReader;
  * a PersistentVolume's CSI {@code driver} and the same endpoints in its {@code volumeAttributes},
  * and its {@code nfs.server};</li>
  * <li>the {@code reference} of an image volume, as a container image;</li>
+ * <li>the zones a pod's {@code nodeSelector} or {@code nodeAffinity}, or a StorageClass's
+ * {@code allowedTopologies}, pins to ({@code topology.kubernetes.io/zone} and its beta and CSI
+ * labels): each zone's region ({@link CloudZones}, by the StorageClass's cloud when known, else by
+ * the zone's shape), and the AWS region inside any ARN an annotation holds;</li>
  * <li>cloud load-balancer annotations on any resource ({@code service.beta.kubernetes.io/alibaba-cloud-*},
  * {@code kubernetes.io/elb.*}, {@code service.beta.kubernetes.io/aws-load-balancer-*}, ...): the
  * cloud's provider name, once per resource, at the first such annotation; the
@@ -72,6 +78,9 @@ public final class KubernetesYamlParser implements Parser {
     private static final Pattern KIND = Pattern.compile("(?m)^[ \\t-]*[\"']?kind[\"']?[ \\t]*:");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._/-]{0,252})");
     private static final Pattern REGION = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9_-]{0,63})");
+    /** Node labels that hold a zone (the current one and the deprecated beta label). */
+    private static final List<String> ZONE_LABELS = List.of("topology.kubernetes.io/zone",
+            "failure-domain.beta.kubernetes.io/zone", "topology.ebs.csi.aws.com/zone", "topology.diskplugin.csi.alibabacloud.com/zone");
     private static final List<String> STORAGE_ENDPOINT_KEYS = List.of("url", "server", "endpoint", "otsEndpoint");
 
     @Override
@@ -164,6 +173,16 @@ public final class KubernetesYamlParser implements Parser {
     private static void podSpec(Tree.MapNode spec, int[] pods, List<String> lines, ResultBuilder out) {
         if (spec == null || ++pods[0] > MAX_PODS_PER_DOCUMENT) {
             return;
+        }
+        Tree.MapNode selector = spec.map("nodeSelector");
+        if (selector != null) {
+            for (String key : ZONE_LABELS) {
+                zone(selector.scalar(key), "", "nodeSelector " + key, new java.util.HashSet<>(), lines, out);
+            }
+        }
+        Tree.MapNode required = spec.path("affinity", "nodeAffinity");
+        if (required != null) {
+            zoneExpressions(required, "", "nodeAffinity", new java.util.HashSet<>(), 0, lines, out);
         }
         Tree.MapNode dnsConfig = spec.map("dnsConfig");
         if (dnsConfig != null) {
@@ -269,6 +288,13 @@ public final class KubernetesYamlParser implements Parser {
                 out.add(ObservationKind.CLOUD_PROVIDER, provider, Role.CLOUD_PROVIDER, line, TextLines.line(lines, line),
                         "annotation " + keys.get(i));
             }
+            // an ARN (a certificate, a WAF ACL, an IAM role) says which AWS region holds what the resource uses
+            if (annotations.get(keys.get(i)) instanceof Tree.Scalar value) {
+                String key = keys.get(i);
+                CloudZones.arnRegion(value.text()).filter(r -> seen.add("arn " + r)).ifPresent(r -> out.add(
+                        ObservationKind.CLOUD_REGION, r, Role.CLOUD_REGION, value.line(), TextLines.line(lines, value.line()),
+                        "aws annotation " + key));
+            }
         }
     }
 
@@ -294,6 +320,9 @@ public final class KubernetesYamlParser implements Parser {
         String provider = CloudHints.provisioner(value);
         out.add(ObservationKind.CLOUD_PROVIDER, value, Role.STORAGE_LOCATION, provisioner.line(),
                 TextLines.line(lines, provisioner.line()), provider);
+        if (resource.get("allowedTopologies") != null) {
+            zoneExpressions(resource.get("allowedTopologies"), provider, "allowedTopologies", new java.util.HashSet<>(), 0, lines, out);
+        }
         Tree.MapNode parameters = resource.map("parameters");
         if (parameters == null) {
             return;
@@ -306,6 +335,49 @@ public final class KubernetesYamlParser implements Parser {
             }
         }
         storageEndpoints(parameters, "parameters", lines, out);
+    }
+
+    /**
+     * The zones a node selector term or topology names ({@code matchExpressions} or
+     * {@code matchLabelExpressions} on a zone label, with their {@code values}), wherever they stand
+     * under {@code node}: each zone's region, by the clouds' one zone rule ({@link CloudZones}).
+     */
+    private static void zoneExpressions(Tree.Node node, String provider, String context, Set<String> seen, int depth,
+                                        List<String> lines, ResultBuilder out) {
+        if (depth > 8) {
+            return;
+        }
+        if (node instanceof Tree.ListNode list) {
+            for (Tree.Node item : list.items()) {
+                zoneExpressions(item, provider, context, seen, depth + 1, lines, out);
+            }
+        } else if (node instanceof Tree.MapNode map) {
+            String key = map.text("key");
+            if (ZONE_LABELS.contains(key)) {
+                for (Tree.Scalar value : Tree.scalars(map.get("values"))) {
+                    zone(value, provider, context + " " + key, seen, lines, out);
+                }
+                return;
+            }
+            for (Tree.Node child : map.entries().values()) {
+                zoneExpressions(child, provider, context, seen, depth + 1, lines, out);
+            }
+        }
+    }
+
+    /**
+     * The region of one zone label value: by the rule of {@code provider} when the resource names its
+     * cloud, else by the zone's shape, with that cloud (or none, when the shape is shared) as context.
+     */
+    private static void zone(Tree.Scalar zone, String provider, String where, Set<String> seen, List<String> lines,
+                             ResultBuilder out) {
+        if (zone == null) {
+            return;
+        }
+        Optional<CloudZones.Zone> found = provider.isEmpty() ? CloudZones.guess(zone.text())
+                : CloudZones.region(provider, zone.text()).map(r -> new CloudZones.Zone(provider, r));
+        found.filter(z -> seen.add(z.region())).ifPresent(z -> out.add(ObservationKind.CLOUD_REGION, z.region(), Role.CLOUD_REGION, zone.line(),
+                TextLines.line(lines, zone.line()), z.provider().isEmpty() ? where : z.provider() + " " + where));
     }
 
     /**

@@ -11,6 +11,7 @@ import org.sovaudit.model.Role;
 import org.sovaudit.parse.ResultBuilder;
 import org.sovaudit.parse.TextLines;
 import org.sovaudit.parse.Values;
+import org.sovaudit.parse.iac.CloudZones;
 import org.sovaudit.parse.iac.Endpoints;
 import org.sovaudit.parse.k8s.KubernetesYamlParser;
 
@@ -46,6 +47,8 @@ final class Resources {
     private static final Set<String> DNS = Set.of("dns_nameservers", "domain_name_servers", "dns_servers", "dns_server",
             "dns_list", "primary_dns", "secondary_dns", "dns_resolvers", "nameservers", "dns_nameserver");
     private static final Set<String> NTP = Set.of("ntp_servers", "ntp_server");
+    private static final Set<String> ZONE_NAMES = Set.of("availability_zone", "availability_zones", "zone", "zones", "zone_id",
+            "node_locations", "master_zone_id", "slave_zone_id");
     private static final Set<String> CONTAINER_BLOCKS = Set.of("container", "init_container", "containers");
     private static final Pattern REGION = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9_-]{0,63})");
     /** Variable names that hold a region: {@code region}, {@code *_region}, {@code region_name}, {@code *_region_name}, {@code location}. */
@@ -128,8 +131,41 @@ final class Resources {
             regionValue(region, provider, provider, lines, out);
         }
         HclLocator.Node location = block.attribute("location");
-        if (location != null && location.literal() != null && (provider.equals("azurerm") || provider.equals("google"))) {
+        boolean located = location != null && location.literal() != null && (provider.equals("azurerm") || provider.equals("google"));
+        if (located) {
             regionValue(location, provider, provider, lines, out);
+        }
+        if ((region == null || region.literal() == null) && !located) {
+            zones(block, provider, lines, out);
+        }
+    }
+
+    /**
+     * The regions of a resource's literal zones ({@code availability_zone}, {@code zone}, {@code zones},
+     * {@code availability_zones}, also in nested blocks such as a node pool's), by the clouds' one
+     * zone rule, once per region per resource.
+     */
+    private static void zones(HclLocator.Node block, String provider, List<String> lines, ResultBuilder out) {
+        Set<String> seen = new java.util.HashSet<>();
+        zones(block, provider, seen, 0, lines, out);
+    }
+
+    private static void zones(HclLocator.Node block, String provider, Set<String> seen, int depth, List<String> lines,
+                              ResultBuilder out) {
+        for (HclLocator.Node child : block.children()) {
+            if (child.kind() == HclLocator.Kind.BLOCK) {
+                if (depth < 4) {
+                    zones(child, provider, seen, depth + 1, lines, out);
+                }
+                continue;
+            }
+            if (!ZONE_NAMES.contains(child.name().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            for (HclLocator.Node value : values(child)) {
+                CloudZones.region(provider, value.literal()).filter(seen::add).ifPresent(r -> out.add(ObservationKind.CLOUD_REGION,
+                        r, Role.CLOUD_REGION, value.line(), TextLines.line(lines, value.line()), provider));
+            }
         }
     }
 
@@ -170,6 +206,7 @@ final class Resources {
                 continue;
             }
             String name = child.name().toLowerCase(Locale.ROOT);
+            arnRegions(child, lines, out);
             if (DNS.contains(name) || NTP.contains(name)) {
                 servers(name, child, context, lines, out);
             } else if (name.equals("image") && CONTAINER_BLOCKS.contains(blockName) && child.literal() != null) {
@@ -179,6 +216,14 @@ final class Resources {
                             TextLines.line(lines, child.line()), context);
                 }
             }
+        }
+    }
+
+    /** The AWS region inside each literal ARN of an attribute ({@code arn:aws:sns:eu-west-1:...}). */
+    static void arnRegions(HclLocator.Node attribute, List<String> lines, ResultBuilder out) {
+        for (HclLocator.Node value : values(attribute)) {
+            CloudZones.arnRegion(value.literal()).ifPresent(r -> out.add(ObservationKind.CLOUD_REGION, r, Role.CLOUD_REGION,
+                    value.line(), TextLines.line(lines, value.line()), "aws arn"));
         }
     }
 
