@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * The one rule, per cloud, that names the region an availability zone belongs to, and the region
  * inside an AWS ARN. Clouds are named by their Terraform provider local names ({@code aws},
  * {@code google}, {@code alicloud}, {@code huaweicloud}, {@code tencentcloud}, {@code yandex}).
- * Azure's zones ({@code 1}, {@code 2}, {@code 3}) name no region and answer nothing.
+ * Azure's zones as Terraform writes them ({@code 1}, {@code 2}, {@code 3}) name no region; as AKS labels
+ * its nodes ({@code westeurope-1}) they do.
  */
 public final class CloudZones {
 
@@ -28,6 +29,10 @@ public final class CloudZones {
     private static final Pattern HUAWEI = Pattern.compile("([a-z]{2}-[a-z]+-[0-9]{1,2})[a-z]");
     /** {@code ap-guangzhou-3} in {@code ap-guangzhou}; {@code na-siliconvalley-1}. */
     private static final Pattern TENCENT = Pattern.compile("([a-z]{2}-[a-z]+)-[0-9]{1,2}");
+    /** AKS node labels: {@code westeurope-1} in {@code westeurope}. */
+    private static final Pattern AZURE_LABEL = Pattern.compile("([a-z]+[0-9]?)-[1-9]");
+    /** An Azure region id names a compass point or "central" ({@code uksouth}, {@code germanywestcentral}). */
+    private static final Pattern AZURE_REGION = Pattern.compile("[a-z]*(?:east|west|north|south|central)[a-z]*[0-9]?");
     /** {@code ru-central1-a} in {@code ru-central1}. */
     private static final Pattern YANDEX = Pattern.compile("(ru-central[0-9])-[a-z]");
     /** Region ids outside China that Alibaba Cloud or Huawei Cloud also use, in AWS's spelling. */
@@ -54,6 +59,7 @@ public final class CloudZones {
             case "huaweicloud" -> HUAWEI;
             case "tencentcloud" -> TENCENT;
             case "yandex" -> YANDEX;
+            case "azurerm" -> AZURE_LABEL;
             default -> null;
         };
         if (p == null) {
@@ -66,7 +72,7 @@ public final class CloudZones {
     /**
      * The region of a zone whose cloud is unknown (a Kubernetes node label), when the shape names one
      * cloud only: Google's {@code -a} after a digit, Yandex's {@code ru-central1-a}, Tencent's
-     * {@code ap-guangzhou-3}, Alibaba's {@code cn-hangzhou-h}, AWS's {@code us-east-2a}. Alibaba Cloud and
+     * {@code ap-guangzhou-3}, Alibaba's {@code cn-hangzhou-h}, Azure's {@code westeurope-2}, AWS's {@code us-east-2a}. Alibaba Cloud and
      * Huawei Cloud also write zones as AWS does ({@code cn-north-4a}, {@code us-east-1a},
      * {@code ap-southeast-1a}); a region id more than one of them uses keeps its region with no cloud.
      */
@@ -84,6 +90,9 @@ public final class CloudZones {
         }
         if ((m = TENCENT.matcher(z)).matches()) {
             return Optional.of(new Zone("tencentcloud", m.group(1)));
+        }
+        if ((m = AZURE_LABEL.matcher(z)).matches() && AZURE_REGION.matcher(m.group(1)).matches()) {
+            return Optional.of(new Zone("azurerm", m.group(1)));
         }
         if ((m = AWS.matcher(z)).matches()) {
             String region = m.group(1);

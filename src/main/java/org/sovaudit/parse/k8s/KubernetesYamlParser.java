@@ -37,8 +37,8 @@ import org.sovaudit.parse.iac.tree.TreeReader;
  * a PersistentVolume's CSI {@code driver} and the same endpoints in its {@code volumeAttributes},
  * and its {@code nfs.server};</li>
  * <li>the {@code reference} of an image volume, as a container image;</li>
- * <li>the zones a pod's {@code nodeSelector} or {@code nodeAffinity}, or a StorageClass's
- * {@code allowedTopologies}, pins to ({@code topology.kubernetes.io/zone} and its beta and CSI
+ * <li>the zones a pod's {@code nodeSelector} or node affinity, a Karpenter NodePool's or
+ * Provisioner's {@code requirements}, or a StorageClass's {@code allowedTopologies} pins to ({@code topology.kubernetes.io/zone} and its beta and CSI
  * labels): each zone's region ({@link CloudZones}, by the StorageClass's cloud when known, else by
  * the zone's shape), and the AWS region inside any ARN an annotation holds;</li>
  * <li>cloud load-balancer annotations on any resource ({@code service.beta.kubernetes.io/alibaba-cloud-*},
@@ -78,6 +78,8 @@ public final class KubernetesYamlParser implements Parser {
     private static final Pattern KIND = Pattern.compile("(?m)^[ \\t-]*[\"']?kind[\"']?[ \\t]*:");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._/-]{0,252})");
     private static final Pattern REGION = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9_-]{0,63})");
+    /** How deep below a resource's spec a node selector term is looked for (a CronJob's is about 14 levels down). */
+    private static final int MAX_ZONE_DEPTH = 24;
     /** Node labels that hold a zone (the current one and the deprecated beta label). */
     private static final List<String> ZONE_LABELS = List.of("topology.kubernetes.io/zone",
             "failure-domain.beta.kubernetes.io/zone", "topology.ebs.csi.aws.com/zone", "topology.diskplugin.csi.alibabacloud.com/zone");
@@ -154,6 +156,10 @@ public final class KubernetesYamlParser implements Parser {
         podSpec(resource.path("spec", "jobTemplate", "spec", "template", "spec"), pods, lines, out);
         podSpec(resource.path("template", "spec"), pods, lines, out);
         annotations(resource, lines, out);
+        if (!kind.equals("StorageClass") && resource.get("spec") != null) {
+            // node affinities of pod templates, Karpenter NodePool and Provisioner requirements
+            zoneExpressions(resource.get("spec"), "", "node selector", new java.util.HashSet<>(), 0, lines, out);
+        }
         switch (kind) {
             case "ConfigMap" -> configMap(resource, lines, out);
             case "StorageClass" -> storageClass(resource, lines, out);
@@ -179,10 +185,6 @@ public final class KubernetesYamlParser implements Parser {
             for (String key : ZONE_LABELS) {
                 zone(selector.scalar(key), "", "nodeSelector " + key, new java.util.HashSet<>(), lines, out);
             }
-        }
-        Tree.MapNode required = spec.path("affinity", "nodeAffinity");
-        if (required != null) {
-            zoneExpressions(required, "", "nodeAffinity", new java.util.HashSet<>(), 0, lines, out);
         }
         Tree.MapNode dnsConfig = spec.map("dnsConfig");
         if (dnsConfig != null) {
@@ -344,7 +346,7 @@ public final class KubernetesYamlParser implements Parser {
      */
     private static void zoneExpressions(Tree.Node node, String provider, String context, Set<String> seen, int depth,
                                         List<String> lines, ResultBuilder out) {
-        if (depth > 8) {
+        if (depth > MAX_ZONE_DEPTH) {
             return;
         }
         if (node instanceof Tree.ListNode list) {

@@ -33,7 +33,9 @@ class CloudZonesTest {
         assertEquals(Optional.of(new CloudZones.Zone("aws", "eu-north-1")), CloudZones.guess("eu-north-1c"));
         assertEquals(Optional.of(new CloudZones.Zone("", "us-east-1")), CloudZones.guess("us-east-1a"));
         assertEquals(Optional.of(new CloudZones.Zone("alicloud", "cn-zhangjiakou")), CloudZones.guess("cn-zhangjiakou-a"));
+        assertEquals(Optional.of(new CloudZones.Zone("azurerm", "westeurope")), CloudZones.guess("westeurope-2"));
         assertEquals(Optional.empty(), CloudZones.guess("rack-7"));
+        assertEquals(Optional.empty(), CloudZones.guess("office-1"));
     }
 
     @Test
