@@ -626,6 +626,14 @@ public final class KubernetesYamlParser implements Parser {
         return at >= 0 && slash > at ? ref.substring(at + 1) : ref;
     }
 
+    /**
+     * The cloud a storage provisioner or CSI driver name belongs to, as a Terraform provider local
+     * name ({@code kubernetes.io/azure-disk} is {@code azurerm}), or "" when it names no cloud.
+     */
+    public static String provisionerCloud(String provisioner) {
+        return CloudHints.provisioner(provisioner);
+    }
+
     /** Written, not templated, one word, of sane length. */
     public static boolean isImageReference(String ref) {
         if (ref.isEmpty() || ref.length() > MAX_IMAGE || ref.contains("{{") || ref.contains("${")) {

@@ -28,6 +28,8 @@ import org.sovaudit.parse.k8s.KubernetesYamlParser;
  * mirror with the chart as context;</li>
  * <li>the {@code image} of a {@code container} or {@code init_container} block (Kubernetes, Cloud Run,
  * Azure container groups ...), as a container image;</li>
+ * <li>the {@code storage_provisioner} of a {@code kubernetes_storage_class}, as a StorageClass
+ * manifest's provisioner is read (a storage location, with the cloud it names);</li>
  * <li>the {@code url} of a {@code data "http"} block, which Terraform fetches at plan time, as an API
  * endpoint (the parser never fetches it; a loopback URL names no party and is skipped);</li>
  * <li>a literal {@code region} set on a resource itself (Huawei Cloud, Google, multi-region AWS) and
@@ -49,6 +51,7 @@ final class Resources {
     private static final Set<String> NTP = Set.of("ntp_servers", "ntp_server");
     private static final Set<String> ZONE_NAMES = Set.of("availability_zone", "availability_zones", "zone", "zones", "zone_id",
             "node_locations", "master_zone_id", "slave_zone_id");
+    private static final Pattern PROVISIONER = Pattern.compile("[a-z0-9](?:[a-z0-9._/-]{0,252})");
     private static final Set<String> CONTAINER_BLOCKS = Set.of("container", "init_container", "containers");
     private static final Pattern REGION = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9_-]{0,63})");
     /** Variable names that hold a region: {@code region}, {@code *_region}, {@code region_name}, {@code *_region_name}, {@code location}. */
@@ -81,6 +84,8 @@ final class Resources {
                 walk(block, type, type, lines, out);
                 if (type.equals("helm_release")) {
                     chartRepository(block, lines, out);
+                } else if (type.equals("kubernetes_storage_class") || type.equals("kubernetes_storage_class_v1")) {
+                    storageProvisioner(block, lines, out);
                 }
             } else if (block.name().equals("data")) {
                 walk(block, type, "data " + type, lines, out);
@@ -233,6 +238,22 @@ final class Resources {
             return List.of(attribute);
         }
         return attribute.children().stream().filter(c -> c.literal() != null).toList();
+    }
+
+    /**
+     * The provisioner of a storage class the Kubernetes provider creates, as a StorageClass manifest's
+     * is read: the CSI driver or in-tree plugin, a storage location, with the cloud it names.
+     */
+    private static void storageProvisioner(HclLocator.Node storageClass, List<String> lines, ResultBuilder out) {
+        HclLocator.Node provisioner = storageClass.attribute("storage_provisioner");
+        if (provisioner == null || provisioner.literal() == null || Endpoints.templated(provisioner.literal())) {
+            return;
+        }
+        String value = provisioner.literal().strip().toLowerCase(Locale.ROOT);
+        if (PROVISIONER.matcher(value).matches()) {
+            out.add(ObservationKind.CLOUD_PROVIDER, value, Role.STORAGE_LOCATION, provisioner.line(),
+                    TextLines.line(lines, provisioner.line()), KubernetesYamlParser.provisionerCloud(value));
+        }
     }
 
     private static void chartRepository(HclLocator.Node release, List<String> lines, ResultBuilder out) {
