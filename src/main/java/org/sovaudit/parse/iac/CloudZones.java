@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * The one rule, per cloud, that names the region an availability zone belongs to, and the region
  * inside an AWS ARN. Clouds are named by their Terraform provider local names ({@code aws},
- * {@code google}, {@code alicloud}, {@code huaweicloud}, {@code tencentcloud}, {@code yandex}).
+ * {@code google}, {@code alicloud}, {@code huaweicloud}, {@code tencentcloud}, {@code yandex}, {@code hcloud}).
  * Azure's zones as Terraform writes them ({@code 1}, {@code 2}, {@code 3}) name no region; as AKS labels
  * its nodes ({@code westeurope-1}) they do.
  */
@@ -33,6 +33,8 @@ public final class CloudZones {
     private static final Pattern AZURE_LABEL = Pattern.compile("([a-z]+[0-9]?)-[1-9]");
     /** An Azure region id names a compass point or "central" ({@code uksouth}, {@code germanywestcentral}). */
     private static final Pattern AZURE_REGION = Pattern.compile("[a-z]*(?:east|west|north|south|central)[a-z]*[0-9]?");
+    /** Hetzner data centres: {@code hel1-dc2} in location {@code hel1}. */
+    private static final Pattern HETZNER = Pattern.compile("([a-z]{3}[0-9]?)-dc[0-9]{1,2}");
     /** {@code ru-central1-a} in {@code ru-central1}. */
     private static final Pattern YANDEX = Pattern.compile("(ru-central[0-9])-[a-z]");
     /** Region ids outside China that Alibaba Cloud or Huawei Cloud also use, in AWS's spelling. */
@@ -60,6 +62,7 @@ public final class CloudZones {
             case "tencentcloud" -> TENCENT;
             case "yandex" -> YANDEX;
             case "azurerm" -> AZURE_LABEL;
+            case "hcloud" -> HETZNER;
             default -> null;
         };
         if (p == null) {

@@ -19,6 +19,7 @@ class CloudZonesTest {
         assertEquals(Optional.of("cn-north-4"), CloudZones.region("huaweicloud", "cn-north-4b"));
         assertEquals(Optional.of("ap-singapore"), CloudZones.region("tencentcloud", "ap-singapore-2"));
         assertEquals(Optional.of("ru-central1"), CloudZones.region("yandex", "ru-central1-d"));
+        assertEquals(Optional.of("fsn1"), CloudZones.region("hcloud", "fsn1-dc14"));
     }
 
     @Test

@@ -33,7 +33,9 @@ import org.sovaudit.parse.k8s.KubernetesYamlParser;
  * <li>the {@code url} of a {@code data "http"} block, which Terraform fetches at plan time, as an API
  * endpoint (the parser never fetches it; a loopback URL names no party and is skipped);</li>
  * <li>a literal {@code region} set on a resource itself (Huawei Cloud, Google, multi-region AWS) and
- * the {@code location} of an Azure or Google resource, as cloud regions with the provider the
+ * the {@code location} of an Azure, Google or Hetzner resource, the regions of literal zones
+ * ({@code availability_zone}, {@code zone}, {@code zones}, Hetzner's {@code datacenter}) by the clouds' one
+ * zone rule, and the AWS region inside a literal ARN, as cloud regions with the provider the
  * resource type names ({@code azurerm_resource_group} is {@code azurerm}); Azure's display names
  * ({@code West Europe}) are written as its region ids ({@code westeurope});</li>
  * <li>the literal defaults of {@code variable} blocks and the values of a {@code .tfvars} file whose
@@ -49,7 +51,9 @@ final class Resources {
     private static final Set<String> DNS = Set.of("dns_nameservers", "domain_name_servers", "dns_servers", "dns_server",
             "dns_list", "primary_dns", "secondary_dns", "dns_resolvers", "nameservers", "dns_nameserver");
     private static final Set<String> NTP = Set.of("ntp_servers", "ntp_server");
-    private static final Set<String> ZONE_NAMES = Set.of("availability_zone", "availability_zones", "zone", "zones", "zone_id",
+    /** Providers whose resources name their region {@code location} (Hetzner calls it a location: {@code fsn1}). */
+    private static final Set<String> LOCATED = Set.of("azurerm", "google", "hcloud");
+    private static final Set<String> ZONE_NAMES = Set.of("datacenter", "availability_zone", "availability_zones", "zone", "zones", "zone_id",
             "node_locations", "master_zone_id", "slave_zone_id");
     private static final Pattern PROVISIONER = Pattern.compile("[a-z0-9](?:[a-z0-9._/-]{0,252})");
     private static final Set<String> CONTAINER_BLOCKS = Set.of("container", "init_container", "containers");
@@ -136,7 +140,7 @@ final class Resources {
             regionValue(region, provider, provider, lines, out);
         }
         HclLocator.Node location = block.attribute("location");
-        boolean located = location != null && location.literal() != null && (provider.equals("azurerm") || provider.equals("google"));
+        boolean located = location != null && location.literal() != null && LOCATED.contains(provider);
         if (located) {
             regionValue(location, provider, provider, lines, out);
         }
