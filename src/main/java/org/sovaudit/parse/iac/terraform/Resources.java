@@ -42,7 +42,9 @@ import org.sovaudit.parse.k8s.KubernetesYamlParser;
  * names say what they are: regions ({@code region}, {@code *_region}, {@code region_name},
  * {@code location}, and any variable a provider block takes its region from, with that provider
  * as context, else none: the value names it), DNS and NTP servers as above,
- * and endpoints ({@code endpoint}, {@code *_endpoint}, {@code *_url}) as API endpoints.</li>
+ * zones ({@code availability_zone}, {@code *_zones}, {@code availability_zone_first} ...: the region of
+ * each zone whose shape names one, {@link CloudZones#guess}), and endpoints ({@code endpoint},
+ * {@code *_endpoint}, {@code *_url}) as API endpoints.</li>
  * </ul>
  * The resource type is the context, so a reviewer sees which resource holds the value.
  */
@@ -57,6 +59,9 @@ final class Resources {
             "node_locations", "master_zone_id", "slave_zone_id");
     private static final Pattern PROVISIONER = Pattern.compile("[a-z0-9](?:[a-z0-9._/-]{0,252})");
     private static final Set<String> CONTAINER_BLOCKS = Set.of("container", "init_container", "containers");
+    /** Variable names that hold zones: {@code availability_zone}, {@code zones}, {@code availability_zone_first}, {@code az_list}. */
+    private static final Pattern ZONE_VARIABLES = Pattern.compile(
+            "(?:[a-z0-9_]*_)?(?:availability_zones?|zones?|azs?)(?:_[a-z0-9]+)?");
     private static final Pattern REGION = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9_-]{0,63})");
     /** Variable names that hold a region: {@code region}, {@code *_region}, {@code region_name}, {@code *_region_name}, {@code location}. */
     private static final Pattern REGION_NAMES = Pattern.compile("(?:[a-z0-9_]*_)?region(?:_name|_id)?|location");
@@ -120,6 +125,13 @@ final class Resources {
             }
         } else if (DNS.contains(name) || NTP.contains(name)) {
             servers(name, value, context, lines, out);
+        } else if (ZONE_VARIABLES.matcher(name).matches()) {
+            // a zone's cloud is known only by its shape here
+            Set<String> seen = new java.util.HashSet<>();
+            for (HclLocator.Node zone : values(value)) {
+                CloudZones.guess(zone.literal()).filter(z -> seen.add(z.region())).ifPresent(z -> out.add(ObservationKind.CLOUD_REGION,
+                        z.region(), Role.CLOUD_REGION, zone.line(), TextLines.line(lines, zone.line()), z.provider()));
+            }
         } else if (TerraformParser.endpointName(name) && value.literal() != null) {
             Endpoints.add(out, value.literal(), Role.API_ENDPOINT, value.line(), TextLines.line(lines, value.line()), context);
         }
