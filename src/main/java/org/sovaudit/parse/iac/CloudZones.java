@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * The one rule, per cloud, that names the region an availability zone belongs to, and the region
  * inside an AWS ARN. Clouds are named by their Terraform provider local names ({@code aws},
- * {@code google}, {@code alicloud}, {@code huaweicloud}, {@code tencentcloud}, {@code yandex}, {@code hcloud}).
+ * {@code google}, {@code alicloud}, {@code huaweicloud}, {@code tencentcloud}, {@code yandex}, {@code hcloud}, {@code oci}).
  * Azure's zones as Terraform writes them ({@code 1}, {@code 2}, {@code 3}) name no region; as AKS labels
  * its nodes ({@code westeurope-1}) they do.
  */
@@ -35,6 +35,8 @@ public final class CloudZones {
     private static final Pattern AZURE_REGION = Pattern.compile("[a-z]*(?:east|west|north|south|central)[a-z]*[0-9]?");
     /** Hetzner data centres: {@code hel1-dc2} in location {@code hel1}. */
     private static final Pattern HETZNER = Pattern.compile("([a-z]{3}[0-9]?)-dc[0-9]{1,2}");
+    /** Oracle availability domains: {@code Uocm:PHX-AD-1} names no region id, {@code eaWm:AP-SYDNEY-1-AD-1} names {@code ap-sydney-1}. */
+    private static final Pattern ORACLE = Pattern.compile("(?:[a-z0-9]{4}:)?([a-z]{2}-[a-z]+-[0-9])-ad-[0-9]");
     /** {@code ru-central1-a} in {@code ru-central1}. */
     private static final Pattern YANDEX = Pattern.compile("(ru-central[0-9])-[a-z]");
     /** Region ids outside China that Alibaba Cloud or Huawei Cloud also use, in AWS's spelling. */
@@ -63,6 +65,7 @@ public final class CloudZones {
             case "yandex" -> YANDEX;
             case "azurerm" -> AZURE_LABEL;
             case "hcloud" -> HETZNER;
+            case "oci" -> ORACLE;
             default -> null;
         };
         if (p == null) {

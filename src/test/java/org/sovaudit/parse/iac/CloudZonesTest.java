@@ -20,6 +20,8 @@ class CloudZonesTest {
         assertEquals(Optional.of("ap-singapore"), CloudZones.region("tencentcloud", "ap-singapore-2"));
         assertEquals(Optional.of("ru-central1"), CloudZones.region("yandex", "ru-central1-d"));
         assertEquals(Optional.of("fsn1"), CloudZones.region("hcloud", "fsn1-dc14"));
+        assertEquals(Optional.of("eu-frankfurt-1"), CloudZones.region("oci", "Abcd:EU-FRANKFURT-1-AD-2"));
+        assertEquals(Optional.empty(), CloudZones.region("oci", "Abcd:PHX-AD-1"));
     }
 
     @Test

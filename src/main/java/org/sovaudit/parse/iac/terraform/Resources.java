@@ -34,7 +34,7 @@ import org.sovaudit.parse.k8s.KubernetesYamlParser;
  * endpoint (the parser never fetches it; a loopback URL names no party and is skipped);</li>
  * <li>a literal {@code region} set on a resource itself (Huawei Cloud, Google, multi-region AWS) and
  * the {@code location} of an Azure, Google or Hetzner resource, the regions of literal zones
- * ({@code availability_zone}, {@code zone}, {@code zones}, Hetzner's {@code datacenter}) by the clouds' one
+ * ({@code availability_zone}, {@code zone}, {@code zones}, Hetzner's {@code datacenter}, Oracle's {@code availability_domain}) by the clouds' one
  * zone rule, and the AWS region inside a literal ARN, as cloud regions with the provider the
  * resource type names ({@code azurerm_resource_group} is {@code azurerm}); Azure's display names
  * ({@code West Europe}) are written as its region ids ({@code westeurope});</li>
@@ -55,7 +55,7 @@ final class Resources {
     private static final Set<String> NTP = Set.of("ntp_servers", "ntp_server");
     /** Providers whose resources name their region {@code location} (Hetzner calls it a location: {@code fsn1}). */
     private static final Set<String> LOCATED = Set.of("azurerm", "google", "hcloud");
-    private static final Set<String> ZONE_NAMES = Set.of("datacenter", "availability_zone", "availability_zones", "zone", "zones", "zone_id",
+    private static final Set<String> ZONE_NAMES = Set.of("datacenter", "availability_domain", "availability_zone", "availability_zones", "zone", "zones", "zone_id",
             "node_locations", "master_zone_id", "slave_zone_id");
     private static final Pattern PROVISIONER = Pattern.compile("[a-z0-9](?:[a-z0-9._/-]{0,252})");
     private static final Set<String> CONTAINER_BLOCKS = Set.of("container", "init_container", "containers");
