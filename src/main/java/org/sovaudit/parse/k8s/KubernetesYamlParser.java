@@ -29,7 +29,8 @@ import org.sovaudit.parse.iac.tree.TreeReader;
  * in a pod spec, wherever a workload keeps one (Pod: {@code spec}; Deployment, StatefulSet, DaemonSet,
  * ReplicaSet, ReplicationController, Job and custom workloads with a pod template:
  * {@code spec.template.spec}; CronJob: {@code spec.jobTemplate.spec.template.spec}; PodTemplate:
- * {@code template.spec}), also inside {@code List} items: the reference as written, trimmed;
+ * {@code template.spec}; operators' jobs: any {@code template.spec} a few levels below the spec, as
+ * Volcano's {@code tasks[]} and Kubeflow's {@code *ReplicaSpecs} keep them), also inside {@code List} items: the reference as written, trimmed;
  * templated references (<code>{{ .Values.image }}</code>) are skipped;</li>
  * <li>a StorageClass's {@code provisioner} (kind cloud-provider, role storage-location, context the
  * cloud it names when known), its {@code region}/{@code regionId} parameter and the storage
@@ -80,6 +81,8 @@ public final class KubernetesYamlParser implements Parser {
     private static final Pattern REGION = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9_-]{0,63})");
     /** How deep below a resource's spec a node selector term is looked for (a CronJob's is about 14 levels down). */
     private static final int MAX_ZONE_DEPTH = 24;
+    /** How deep below a resource's spec an operator's pod template is looked for. */
+    private static final int MAX_TEMPLATE_DEPTH = 6;
     /** Node labels that hold a zone (the current one and the deprecated beta label). */
     private static final List<String> ZONE_LABELS = List.of("topology.kubernetes.io/zone",
             "failure-domain.beta.kubernetes.io/zone", "topology.ebs.csi.aws.com/zone", "topology.diskplugin.csi.alibabacloud.com/zone");
@@ -151,10 +154,18 @@ public final class KubernetesYamlParser implements Parser {
             }
             return;
         }
-        podSpec(resource.path("spec"), pods, lines, out);
-        podSpec(resource.path("spec", "template", "spec"), pods, lines, out);
-        podSpec(resource.path("spec", "jobTemplate", "spec", "template", "spec"), pods, lines, out);
-        podSpec(resource.path("template", "spec"), pods, lines, out);
+        List<Tree.MapNode> known = new java.util.ArrayList<>();
+        known.add(resource.path("spec"));
+        known.add(resource.path("spec", "template", "spec"));
+        known.add(resource.path("spec", "jobTemplate", "spec", "template", "spec"));
+        known.add(resource.path("template", "spec"));
+        for (Tree.MapNode spec : known) {
+            podSpec(spec, pods, lines, out);
+        }
+        if (resource.get("spec") instanceof Tree.MapNode spec) {
+            // operators keep pod templates deeper: Volcano tasks[].template.spec, Kubeflow *ReplicaSpecs.*.template.spec
+            nestedPodSpecs(spec, known, 0, pods, lines, out);
+        }
         annotations(resource, lines, out);
         if (!kind.equals("StorageClass") && resource.get("spec") != null) {
             // node affinities of pod templates, Karpenter NodePool and Provisioner requirements
@@ -172,6 +183,33 @@ public final class KubernetesYamlParser implements Parser {
             case "Issuer", "ClusterIssuer" -> issuer(resource, lines, out);
             default -> {
                 // other kinds carry nothing beyond pod specs and annotations
+            }
+        }
+    }
+
+    /**
+     * Pod specs below a resource's spec that no well-known path reaches: any map holding a
+     * {@code template.spec} with containers, at bounded depth; the well-known ones are not read twice.
+     */
+    private static void nestedPodSpecs(Tree.MapNode node, List<Tree.MapNode> known, int depth, int[] pods, List<String> lines,
+                                       ResultBuilder out) {
+        if (depth > MAX_TEMPLATE_DEPTH) {
+            return;
+        }
+        Tree.MapNode template = node.path("template", "spec");
+        if (template != null && template.get(CONTAINER_FIELDS.get(0)) instanceof Tree.ListNode
+                && known.stream().noneMatch(k -> k == template)) {
+            podSpec(template, pods, lines, out);
+        }
+        for (Tree.Node child : node.entries().values()) {
+            if (child instanceof Tree.MapNode map && map != template) {
+                nestedPodSpecs(map, known, depth + 1, pods, lines, out);
+            } else if (child instanceof Tree.ListNode list) {
+                for (Tree.Node item : list.items()) {
+                    if (item instanceof Tree.MapNode map) {
+                        nestedPodSpecs(map, known, depth + 1, pods, lines, out);
+                    }
+                }
             }
         }
     }
