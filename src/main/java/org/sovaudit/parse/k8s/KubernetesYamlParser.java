@@ -39,7 +39,8 @@ import org.sovaudit.parse.iac.tree.TreeReader;
  * and its {@code nfs.server};</li>
  * <li>the {@code reference} of an image volume, as a container image;</li>
  * <li>the zones a pod's {@code nodeSelector} or node affinity, a Karpenter NodePool's or
- * Provisioner's {@code requirements}, or a StorageClass's {@code allowedTopologies} pins to ({@code topology.kubernetes.io/zone} and its beta and CSI
+ * Provisioner's {@code requirements}, or a StorageClass's {@code allowedTopologies} or
+ * {@code zone}/{@code zones} parameters pin to ({@code topology.kubernetes.io/zone} and its beta and CSI
  * labels): each zone's region ({@link CloudZones}, by the StorageClass's cloud when known, else by
  * the zone's shape), and the AWS region inside any ARN an annotation holds;</li>
  * <li>cloud load-balancer annotations on any resource ({@code service.beta.kubernetes.io/alibaba-cloud-*},
@@ -85,7 +86,7 @@ public final class KubernetesYamlParser implements Parser {
     private static final int MAX_TEMPLATE_DEPTH = 6;
     /** Node labels that hold a zone (the current one and the deprecated beta label). */
     private static final List<String> ZONE_LABELS = List.of("topology.kubernetes.io/zone",
-            "failure-domain.beta.kubernetes.io/zone", "topology.ebs.csi.aws.com/zone", "topology.diskplugin.csi.alibabacloud.com/zone");
+            "failure-domain.beta.kubernetes.io/zone", "topology.ebs.csi.aws.com/zone", "topology.diskplugin.csi.alibabacloud.com/zone", "topology.gke.io/zone");
     private static final List<String> STORAGE_ENDPOINT_KEYS = List.of("url", "server", "endpoint", "otsEndpoint");
 
     @Override
@@ -372,6 +373,16 @@ public final class KubernetesYamlParser implements Parser {
             if (region != null && REGION.matcher(region.text().strip()).matches()) {
                 out.add(ObservationKind.CLOUD_REGION, region.text().strip(), Role.STORAGE_LOCATION, region.line(),
                         TextLines.line(lines, region.line()), provider);
+            }
+        }
+        // the in-tree provisioners' zone parameters: "zone: eu-west-1a", "zones: eu-west-1a, eu-west-1b"
+        Set<String> seen = new java.util.HashSet<>();
+        for (String key : List.of("zone", "zones")) {
+            Tree.Scalar zones = parameters.scalar(key);
+            if (zones != null && zones.text().length() <= 1024) {
+                for (String z : zones.text().split(",")) {
+                    zone(new Tree.Scalar(z, zones.line()), provider, "parameters " + key, seen, lines, out);
+                }
             }
         }
         storageEndpoints(parameters, "parameters", lines, out);
