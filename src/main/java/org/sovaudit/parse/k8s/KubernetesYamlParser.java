@@ -96,7 +96,7 @@ public final class KubernetesYamlParser implements Parser {
 
     @Override
     public String version() {
-        return "4";
+        return "5";
     }
 
     @Override
@@ -104,7 +104,7 @@ public final class KubernetesYamlParser implements Parser {
         return "Kubernetes and Helm-rendered manifests (multi-document YAML): container images, storage provisioners, "
                 + "cloud load-balancer annotations, ingress controllers, endpoints in env and ConfigMaps, pod DNS servers "
                 + "and host aliases, CSI volume endpoints, mesh egress (Istio ServiceEntry), GitOps sources (Argo CD, Flux), "
-                + "certificate issuers (cert-manager)";
+                + "certificate issuers (cert-manager), regions of the zones pods and volumes are pinned to and of AWS ARNs";
     }
 
     @Override

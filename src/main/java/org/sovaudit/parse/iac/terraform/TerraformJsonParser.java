@@ -54,7 +54,7 @@ public final class TerraformJsonParser implements Parser {
 
     @Override
     public String version() {
-        return "2";
+        return "3";
     }
 
     @Override
