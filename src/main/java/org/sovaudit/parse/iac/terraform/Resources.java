@@ -44,7 +44,8 @@ import org.sovaudit.parse.k8s.KubernetesYamlParser;
  * as context, else none: the value names it), DNS and NTP servers as above,
  * zones ({@code availability_zone}, {@code *_zones}, {@code availability_zone_first} ...: the region of
  * each zone whose shape names one, {@link CloudZones#guess}), and endpoints ({@code endpoint},
- * {@code *_endpoint}, {@code *_url}) as API endpoints.</li>
+ * {@code *_endpoint}, {@code *_url}) as API endpoints; whatever their names, the AWS regions inside
+ * literal ARNs.</li>
  * </ul>
  * The resource type is the context, so a reviewer sees which resource holds the value.
  */
@@ -83,6 +84,7 @@ final class Resources {
                 HclLocator.Node value = block.attribute("default");
                 if (value != null) {
                     named(type, value, "variable " + type, regionVariables.getOrDefault(block.labels().get(0), ""), lines, out);
+                    arnRegions(value, lines, out);
                 }
                 continue;
             }
@@ -112,6 +114,7 @@ final class Resources {
             if (attribute.kind() == HclLocator.Kind.ATTRIBUTE) {
                 String name = attribute.name().toLowerCase(Locale.ROOT);
                 named(name, attribute, "tfvars " + name, "", lines, out);
+                arnRegions(attribute, lines, out);
             }
         }
     }
