@@ -19,7 +19,8 @@ import org.sovaudit.parse.Values;
  * <ul>
  * <li>pip, uv and conda: {@code -i}, {@code --index-url}, {@code --extra-index-url}, {@code --find-links},
  * {@code --trusted-host}, {@code pip config set global.index-url}, {@code conda config --add channels};</li>
- * <li>npm, yarn, pnpm: {@code --registry}, {@code config set registry};</li>
+ * <li>npm, yarn, pnpm: {@code --registry}, {@code config set registry}, also a scope's
+ * ({@code config set @scope:registry});</li>
  * <li>mirror variables ({@code GOPROXY=}, {@code PIP_INDEX_URL=}, {@code NPM_CONFIG_REGISTRY=},
  * {@code HF_ENDPOINT=} ...), also as {@code export} or {@code go env -w};</li>
  * <li>APT lines written by the command ({@code deb [opts] URL suite}), and {@code sed} substitutions
@@ -199,7 +200,7 @@ public final class ShellMirrors {
                 continue;
             }
             if (MIRROR_OPTIONS.containsKey(lower) || lower.endsWith("index-url") || lower.equals("registry")
-                    || lower.endsWith(".registry") || lower.equals("channels")) {
+                    || lower.endsWith(".registry") || lower.endsWith(":registry") || lower.equals("channels")) {
                 String tool = MIRROR_OPTIONS.getOrDefault(lower, lower.contains("index-url") ? "pip"
                         : lower.equals("channels") ? "conda" : "npm");
                 if (mirror(next, tool, place, out)) {

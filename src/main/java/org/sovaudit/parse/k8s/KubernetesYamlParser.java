@@ -2,6 +2,7 @@ package org.sovaudit.parse.k8s;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,7 @@ import org.sovaudit.parse.ai.AiSettingsParser;
 import org.sovaudit.parse.iac.Endpoints;
 import org.sovaudit.parse.iac.ShellMirrors;
 import org.sovaudit.parse.iac.tree.Tree;
+import org.sovaudit.parse.iac.CloudZones;
 import org.sovaudit.parse.iac.tree.TreeReader;
 
 /**
@@ -27,7 +29,8 @@ import org.sovaudit.parse.iac.tree.TreeReader;
  * in a pod spec, wherever a workload keeps one (Pod: {@code spec}; Deployment, StatefulSet, DaemonSet,
  * ReplicaSet, ReplicationController, Job and custom workloads with a pod template:
  * {@code spec.template.spec}; CronJob: {@code spec.jobTemplate.spec.template.spec}; PodTemplate:
- * {@code template.spec}), also inside {@code List} items: the reference as written, trimmed;
+ * {@code template.spec}; operators' jobs: any {@code template.spec} a few levels below the spec, as
+ * Volcano's {@code tasks[]} and Kubeflow's {@code *ReplicaSpecs} keep them), also inside {@code List} items: the reference as written, trimmed;
  * templated references (<code>{{ .Values.image }}</code>) are skipped;</li>
  * <li>a StorageClass's {@code provisioner} (kind cloud-provider, role storage-location, context the
  * cloud it names when known), its {@code region}/{@code regionId} parameter and the storage
@@ -35,6 +38,11 @@ import org.sovaudit.parse.iac.tree.TreeReader;
  * a PersistentVolume's CSI {@code driver} and the same endpoints in its {@code volumeAttributes},
  * and its {@code nfs.server};</li>
  * <li>the {@code reference} of an image volume, as a container image;</li>
+ * <li>the zones a pod's {@code nodeSelector} or node affinity, a Karpenter NodePool's or
+ * Provisioner's {@code requirements}, or a StorageClass's {@code allowedTopologies} or
+ * {@code zone}/{@code zones} parameters pin to ({@code topology.kubernetes.io/zone} and its beta and CSI
+ * labels): each zone's region ({@link CloudZones}, by the StorageClass's cloud when known, else by
+ * the zone's shape), and the AWS region inside any ARN an annotation holds;</li>
  * <li>cloud load-balancer annotations on any resource ({@code service.beta.kubernetes.io/alibaba-cloud-*},
  * {@code kubernetes.io/elb.*}, {@code service.beta.kubernetes.io/aws-load-balancer-*}, ...): the
  * cloud's provider name, once per resource, at the first such annotation; the
@@ -72,6 +80,13 @@ public final class KubernetesYamlParser implements Parser {
     private static final Pattern KIND = Pattern.compile("(?m)^[ \\t-]*[\"']?kind[\"']?[ \\t]*:");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._/-]{0,252})");
     private static final Pattern REGION = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9_-]{0,63})");
+    /** How deep below a resource's spec a node selector term is looked for (a CronJob's is about 14 levels down). */
+    private static final int MAX_ZONE_DEPTH = 24;
+    /** How deep below a resource's spec an operator's pod template is looked for. */
+    private static final int MAX_TEMPLATE_DEPTH = 6;
+    /** Node labels that hold a zone (the current one and the deprecated beta label). */
+    private static final List<String> ZONE_LABELS = List.of("topology.kubernetes.io/zone",
+            "failure-domain.beta.kubernetes.io/zone", "topology.ebs.csi.aws.com/zone", "topology.diskplugin.csi.alibabacloud.com/zone", "topology.gke.io/zone");
     private static final List<String> STORAGE_ENDPOINT_KEYS = List.of("url", "server", "endpoint", "otsEndpoint");
 
     @Override
@@ -81,7 +96,7 @@ public final class KubernetesYamlParser implements Parser {
 
     @Override
     public String version() {
-        return "4";
+        return "5";
     }
 
     @Override
@@ -89,7 +104,7 @@ public final class KubernetesYamlParser implements Parser {
         return "Kubernetes and Helm-rendered manifests (multi-document YAML): container images, storage provisioners, "
                 + "cloud load-balancer annotations, ingress controllers, endpoints in env and ConfigMaps, pod DNS servers "
                 + "and host aliases, CSI volume endpoints, mesh egress (Istio ServiceEntry), GitOps sources (Argo CD, Flux), "
-                + "certificate issuers (cert-manager)";
+                + "certificate issuers (cert-manager), regions of the zones pods and volumes are pinned to and of AWS ARNs";
     }
 
     @Override
@@ -140,11 +155,23 @@ public final class KubernetesYamlParser implements Parser {
             }
             return;
         }
-        podSpec(resource.path("spec"), pods, lines, out);
-        podSpec(resource.path("spec", "template", "spec"), pods, lines, out);
-        podSpec(resource.path("spec", "jobTemplate", "spec", "template", "spec"), pods, lines, out);
-        podSpec(resource.path("template", "spec"), pods, lines, out);
+        List<Tree.MapNode> known = new java.util.ArrayList<>();
+        known.add(resource.path("spec"));
+        known.add(resource.path("spec", "template", "spec"));
+        known.add(resource.path("spec", "jobTemplate", "spec", "template", "spec"));
+        known.add(resource.path("template", "spec"));
+        for (Tree.MapNode spec : known) {
+            podSpec(spec, pods, lines, out);
+        }
+        if (resource.get("spec") instanceof Tree.MapNode spec) {
+            // operators keep pod templates deeper: Volcano tasks[].template.spec, Kubeflow *ReplicaSpecs.*.template.spec
+            nestedPodSpecs(spec, known, 0, pods, lines, out);
+        }
         annotations(resource, lines, out);
+        if (!kind.equals("StorageClass") && resource.get("spec") != null) {
+            // node affinities of pod templates, Karpenter NodePool and Provisioner requirements
+            zoneExpressions(resource.get("spec"), "", "node selector", new java.util.HashSet<>(), 0, lines, out);
+        }
         switch (kind) {
             case "ConfigMap" -> configMap(resource, lines, out);
             case "StorageClass" -> storageClass(resource, lines, out);
@@ -161,9 +188,42 @@ public final class KubernetesYamlParser implements Parser {
         }
     }
 
+    /**
+     * Pod specs below a resource's spec that no well-known path reaches: any map holding a
+     * {@code template.spec} with containers, at bounded depth; the well-known ones are not read twice.
+     */
+    private static void nestedPodSpecs(Tree.MapNode node, List<Tree.MapNode> known, int depth, int[] pods, List<String> lines,
+                                       ResultBuilder out) {
+        if (depth > MAX_TEMPLATE_DEPTH) {
+            return;
+        }
+        Tree.MapNode template = node.path("template", "spec");
+        if (template != null && template.get(CONTAINER_FIELDS.get(0)) instanceof Tree.ListNode
+                && known.stream().noneMatch(k -> k == template)) {
+            podSpec(template, pods, lines, out);
+        }
+        for (Tree.Node child : node.entries().values()) {
+            if (child instanceof Tree.MapNode map && map != template) {
+                nestedPodSpecs(map, known, depth + 1, pods, lines, out);
+            } else if (child instanceof Tree.ListNode list) {
+                for (Tree.Node item : list.items()) {
+                    if (item instanceof Tree.MapNode map) {
+                        nestedPodSpecs(map, known, depth + 1, pods, lines, out);
+                    }
+                }
+            }
+        }
+    }
+
     private static void podSpec(Tree.MapNode spec, int[] pods, List<String> lines, ResultBuilder out) {
         if (spec == null || ++pods[0] > MAX_PODS_PER_DOCUMENT) {
             return;
+        }
+        Tree.MapNode selector = spec.map("nodeSelector");
+        if (selector != null) {
+            for (String key : ZONE_LABELS) {
+                zone(selector.scalar(key), "", "nodeSelector " + key, new java.util.HashSet<>(), lines, out);
+            }
         }
         Tree.MapNode dnsConfig = spec.map("dnsConfig");
         if (dnsConfig != null) {
@@ -269,6 +329,13 @@ public final class KubernetesYamlParser implements Parser {
                 out.add(ObservationKind.CLOUD_PROVIDER, provider, Role.CLOUD_PROVIDER, line, TextLines.line(lines, line),
                         "annotation " + keys.get(i));
             }
+            // an ARN (a certificate, a WAF ACL, an IAM role) says which AWS region holds what the resource uses
+            if (annotations.get(keys.get(i)) instanceof Tree.Scalar value) {
+                String key = keys.get(i);
+                CloudZones.arnRegion(value.text()).filter(r -> seen.add("arn " + r)).ifPresent(r -> out.add(
+                        ObservationKind.CLOUD_REGION, r, Role.CLOUD_REGION, value.line(), TextLines.line(lines, value.line()),
+                        "aws annotation " + key));
+            }
         }
     }
 
@@ -294,6 +361,9 @@ public final class KubernetesYamlParser implements Parser {
         String provider = CloudHints.provisioner(value);
         out.add(ObservationKind.CLOUD_PROVIDER, value, Role.STORAGE_LOCATION, provisioner.line(),
                 TextLines.line(lines, provisioner.line()), provider);
+        if (resource.get("allowedTopologies") != null) {
+            zoneExpressions(resource.get("allowedTopologies"), provider, "allowedTopologies", new java.util.HashSet<>(), 0, lines, out);
+        }
         Tree.MapNode parameters = resource.map("parameters");
         if (parameters == null) {
             return;
@@ -305,7 +375,60 @@ public final class KubernetesYamlParser implements Parser {
                         TextLines.line(lines, region.line()), provider);
             }
         }
+        // the in-tree provisioners' zone parameters: "zone: eu-west-1a", "zones: eu-west-1a, eu-west-1b"
+        Set<String> seen = new java.util.HashSet<>();
+        for (String key : List.of("zone", "zones")) {
+            Tree.Scalar zones = parameters.scalar(key);
+            if (zones != null && zones.text().length() <= 1024) {
+                for (String z : zones.text().split(",")) {
+                    zone(new Tree.Scalar(z, zones.line()), provider, "parameters " + key, seen, lines, out);
+                }
+            }
+        }
         storageEndpoints(parameters, "parameters", lines, out);
+    }
+
+    /**
+     * The zones a node selector term or topology names ({@code matchExpressions} or
+     * {@code matchLabelExpressions} on a zone label, with their {@code values}), wherever they stand
+     * under {@code node}: each zone's region, by the clouds' one zone rule ({@link CloudZones}).
+     */
+    private static void zoneExpressions(Tree.Node node, String provider, String context, Set<String> seen, int depth,
+                                        List<String> lines, ResultBuilder out) {
+        if (depth > MAX_ZONE_DEPTH) {
+            return;
+        }
+        if (node instanceof Tree.ListNode list) {
+            for (Tree.Node item : list.items()) {
+                zoneExpressions(item, provider, context, seen, depth + 1, lines, out);
+            }
+        } else if (node instanceof Tree.MapNode map) {
+            String key = map.text("key");
+            if (ZONE_LABELS.contains(key)) {
+                for (Tree.Scalar value : Tree.scalars(map.get("values"))) {
+                    zone(value, provider, context + " " + key, seen, lines, out);
+                }
+                return;
+            }
+            for (Tree.Node child : map.entries().values()) {
+                zoneExpressions(child, provider, context, seen, depth + 1, lines, out);
+            }
+        }
+    }
+
+    /**
+     * The region of one zone label value: by the rule of {@code provider} when the resource names its
+     * cloud, else by the zone's shape, with that cloud (or none, when the shape is shared) as context.
+     */
+    private static void zone(Tree.Scalar zone, String provider, String where, Set<String> seen, List<String> lines,
+                             ResultBuilder out) {
+        if (zone == null) {
+            return;
+        }
+        Optional<CloudZones.Zone> found = provider.isEmpty() ? CloudZones.guess(zone.text())
+                : CloudZones.region(provider, zone.text()).map(r -> new CloudZones.Zone(provider, r));
+        found.filter(z -> seen.add(z.region())).ifPresent(z -> out.add(ObservationKind.CLOUD_REGION, z.region(), Role.CLOUD_REGION, zone.line(),
+                TextLines.line(lines, zone.line()), z.provider().isEmpty() ? where : z.provider() + " " + where));
     }
 
     /**
@@ -550,6 +673,14 @@ public final class KubernetesYamlParser implements Parser {
         int at = ref.indexOf('@');
         int slash = ref.indexOf('/');
         return at >= 0 && slash > at ? ref.substring(at + 1) : ref;
+    }
+
+    /**
+     * The cloud a storage provisioner or CSI driver name belongs to, as a Terraform provider local
+     * name ({@code kubernetes.io/azure-disk} is {@code azurerm}), or "" when it names no cloud.
+     */
+    public static String provisionerCloud(String provisioner) {
+        return CloudHints.provisioner(provisioner);
     }
 
     /** Written, not templated, one word, of sane length. */

@@ -52,7 +52,7 @@ public final class CloudInitParser implements Parser {
 
     @Override
     public String version() {
-        return "3";
+        return "4";
     }
 
     @Override

@@ -59,7 +59,7 @@ public final class DockerfileParser implements Parser {
 
     @Override
     public String version() {
-        return "3";
+        return "4";
     }
 
     @Override

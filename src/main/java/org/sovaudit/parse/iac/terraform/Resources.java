@@ -11,6 +11,7 @@ import org.sovaudit.model.Role;
 import org.sovaudit.parse.ResultBuilder;
 import org.sovaudit.parse.TextLines;
 import org.sovaudit.parse.Values;
+import org.sovaudit.parse.iac.CloudZones;
 import org.sovaudit.parse.iac.Endpoints;
 import org.sovaudit.parse.k8s.KubernetesYamlParser;
 
@@ -27,17 +28,24 @@ import org.sovaudit.parse.k8s.KubernetesYamlParser;
  * mirror with the chart as context;</li>
  * <li>the {@code image} of a {@code container} or {@code init_container} block (Kubernetes, Cloud Run,
  * Azure container groups ...), as a container image;</li>
+ * <li>the {@code storage_provisioner} of a {@code kubernetes_storage_class}, as a StorageClass
+ * manifest's provisioner is read (a storage location, with the cloud it names);</li>
  * <li>the {@code url} of a {@code data "http"} block, which Terraform fetches at plan time, as an API
  * endpoint (the parser never fetches it; a loopback URL names no party and is skipped);</li>
  * <li>a literal {@code region} set on a resource itself (Huawei Cloud, Google, multi-region AWS) and
- * the {@code location} of an Azure or Google resource, as cloud regions with the provider the
+ * the {@code location} of an Azure, Google or Hetzner resource, the regions of literal zones
+ * ({@code availability_zone}, {@code zone}, {@code zones}, Hetzner's {@code datacenter}, Oracle's {@code availability_domain}) by the clouds' one
+ * zone rule, and the AWS region inside a literal ARN, as cloud regions with the provider the
  * resource type names ({@code azurerm_resource_group} is {@code azurerm}); Azure's display names
  * ({@code West Europe}) are written as its region ids ({@code westeurope});</li>
  * <li>the literal defaults of {@code variable} blocks and the values of a {@code .tfvars} file whose
  * names say what they are: regions ({@code region}, {@code *_region}, {@code region_name},
  * {@code location}, and any variable a provider block takes its region from, with that provider
  * as context, else none: the value names it), DNS and NTP servers as above,
- * and endpoints ({@code endpoint}, {@code *_endpoint}, {@code *_url}) as API endpoints.</li>
+ * zones ({@code availability_zone}, {@code *_zones}, {@code availability_zone_first} ...: the region of
+ * each zone whose shape names one, {@link CloudZones#guess}), and endpoints ({@code endpoint},
+ * {@code *_endpoint}, {@code *_url}) as API endpoints; whatever their names, the AWS regions inside
+ * literal ARNs.</li>
  * </ul>
  * The resource type is the context, so a reviewer sees which resource holds the value.
  */
@@ -46,7 +54,15 @@ final class Resources {
     private static final Set<String> DNS = Set.of("dns_nameservers", "domain_name_servers", "dns_servers", "dns_server",
             "dns_list", "primary_dns", "secondary_dns", "dns_resolvers", "nameservers", "dns_nameserver");
     private static final Set<String> NTP = Set.of("ntp_servers", "ntp_server");
+    /** Providers whose resources name their region {@code location} (Hetzner calls it a location: {@code fsn1}). */
+    private static final Set<String> LOCATED = Set.of("azurerm", "google", "hcloud");
+    private static final Set<String> ZONE_NAMES = Set.of("datacenter", "availability_domain", "availability_zone", "availability_zones", "zone", "zones", "zone_id",
+            "node_locations", "master_zone_id", "slave_zone_id");
+    private static final Pattern PROVISIONER = Pattern.compile("[a-z0-9](?:[a-z0-9._/-]{0,252})");
     private static final Set<String> CONTAINER_BLOCKS = Set.of("container", "init_container", "containers");
+    /** Variable names that hold zones: {@code availability_zone}, {@code zones}, {@code availability_zone_first}, {@code az_list}. */
+    private static final Pattern ZONE_VARIABLES = Pattern.compile(
+            "(?:[a-z0-9_]*_)?(?:availability_zones?|zones?|azs?)(?:_[a-z0-9]+)?");
     private static final Pattern REGION = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9_-]{0,63})");
     /** Variable names that hold a region: {@code region}, {@code *_region}, {@code region_name}, {@code *_region_name}, {@code location}. */
     private static final Pattern REGION_NAMES = Pattern.compile("(?:[a-z0-9_]*_)?region(?:_name|_id)?|location");
@@ -68,6 +84,7 @@ final class Resources {
                 HclLocator.Node value = block.attribute("default");
                 if (value != null) {
                     named(type, value, "variable " + type, regionVariables.getOrDefault(block.labels().get(0), ""), lines, out);
+                    arnRegions(value, lines, out);
                 }
                 continue;
             }
@@ -78,6 +95,8 @@ final class Resources {
                 walk(block, type, type, lines, out);
                 if (type.equals("helm_release")) {
                     chartRepository(block, lines, out);
+                } else if (type.equals("kubernetes_storage_class") || type.equals("kubernetes_storage_class_v1")) {
+                    storageProvisioner(block, lines, out);
                 }
             } else if (block.name().equals("data")) {
                 walk(block, type, "data " + type, lines, out);
@@ -95,6 +114,7 @@ final class Resources {
             if (attribute.kind() == HclLocator.Kind.ATTRIBUTE) {
                 String name = attribute.name().toLowerCase(Locale.ROOT);
                 named(name, attribute, "tfvars " + name, "", lines, out);
+                arnRegions(attribute, lines, out);
             }
         }
     }
@@ -108,6 +128,13 @@ final class Resources {
             }
         } else if (DNS.contains(name) || NTP.contains(name)) {
             servers(name, value, context, lines, out);
+        } else if (ZONE_VARIABLES.matcher(name).matches()) {
+            // a zone's cloud is known only by its shape here
+            Set<String> seen = new java.util.HashSet<>();
+            for (HclLocator.Node zone : values(value)) {
+                CloudZones.guess(zone.literal()).filter(z -> seen.add(z.region())).ifPresent(z -> out.add(ObservationKind.CLOUD_REGION,
+                        z.region(), Role.CLOUD_REGION, zone.line(), TextLines.line(lines, zone.line()), z.provider()));
+            }
         } else if (TerraformParser.endpointName(name) && value.literal() != null) {
             Endpoints.add(out, value.literal(), Role.API_ENDPOINT, value.line(), TextLines.line(lines, value.line()), context);
         }
@@ -128,8 +155,41 @@ final class Resources {
             regionValue(region, provider, provider, lines, out);
         }
         HclLocator.Node location = block.attribute("location");
-        if (location != null && location.literal() != null && (provider.equals("azurerm") || provider.equals("google"))) {
+        boolean located = location != null && location.literal() != null && LOCATED.contains(provider);
+        if (located) {
             regionValue(location, provider, provider, lines, out);
+        }
+        if ((region == null || region.literal() == null) && !located) {
+            zones(block, provider, lines, out);
+        }
+    }
+
+    /**
+     * The regions of a resource's literal zones ({@code availability_zone}, {@code zone}, {@code zones},
+     * {@code availability_zones}, also in nested blocks such as a node pool's), by the clouds' one
+     * zone rule, once per region per resource.
+     */
+    private static void zones(HclLocator.Node block, String provider, List<String> lines, ResultBuilder out) {
+        Set<String> seen = new java.util.HashSet<>();
+        zones(block, provider, seen, 0, lines, out);
+    }
+
+    private static void zones(HclLocator.Node block, String provider, Set<String> seen, int depth, List<String> lines,
+                              ResultBuilder out) {
+        for (HclLocator.Node child : block.children()) {
+            if (child.kind() == HclLocator.Kind.BLOCK) {
+                if (depth < 4) {
+                    zones(child, provider, seen, depth + 1, lines, out);
+                }
+                continue;
+            }
+            if (!ZONE_NAMES.contains(child.name().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            for (HclLocator.Node value : values(child)) {
+                CloudZones.region(provider, value.literal()).filter(seen::add).ifPresent(r -> out.add(ObservationKind.CLOUD_REGION,
+                        r, Role.CLOUD_REGION, value.line(), TextLines.line(lines, value.line()), provider));
+            }
         }
     }
 
@@ -170,6 +230,7 @@ final class Resources {
                 continue;
             }
             String name = child.name().toLowerCase(Locale.ROOT);
+            arnRegions(child, lines, out);
             if (DNS.contains(name) || NTP.contains(name)) {
                 servers(name, child, context, lines, out);
             } else if (name.equals("image") && CONTAINER_BLOCKS.contains(blockName) && child.literal() != null) {
@@ -182,12 +243,36 @@ final class Resources {
         }
     }
 
+    /** The AWS region inside each literal ARN of an attribute ({@code arn:aws:sns:eu-west-1:...}). */
+    static void arnRegions(HclLocator.Node attribute, List<String> lines, ResultBuilder out) {
+        for (HclLocator.Node value : values(attribute)) {
+            CloudZones.arnRegion(value.literal()).ifPresent(r -> out.add(ObservationKind.CLOUD_REGION, r, Role.CLOUD_REGION,
+                    value.line(), TextLines.line(lines, value.line()), "aws arn"));
+        }
+    }
+
     /** The literal of a string attribute, or the plain string elements of a list attribute. */
     private static List<HclLocator.Node> values(HclLocator.Node attribute) {
         if (attribute.literal() != null) {
             return List.of(attribute);
         }
         return attribute.children().stream().filter(c -> c.literal() != null).toList();
+    }
+
+    /**
+     * The provisioner of a storage class the Kubernetes provider creates, as a StorageClass manifest's
+     * is read: the CSI driver or in-tree plugin, a storage location, with the cloud it names.
+     */
+    private static void storageProvisioner(HclLocator.Node storageClass, List<String> lines, ResultBuilder out) {
+        HclLocator.Node provisioner = storageClass.attribute("storage_provisioner");
+        if (provisioner == null || provisioner.literal() == null || Endpoints.templated(provisioner.literal())) {
+            return;
+        }
+        String value = provisioner.literal().strip().toLowerCase(Locale.ROOT);
+        if (PROVISIONER.matcher(value).matches()) {
+            out.add(ObservationKind.CLOUD_PROVIDER, value, Role.STORAGE_LOCATION, provisioner.line(),
+                    TextLines.line(lines, provisioner.line()), KubernetesYamlParser.provisionerCloud(value));
+        }
     }
 
     private static void chartRepository(HclLocator.Node release, List<String> lines, ResultBuilder out) {

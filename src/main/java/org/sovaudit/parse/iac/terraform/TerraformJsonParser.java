@@ -16,6 +16,7 @@ import org.sovaudit.model.SourceFile;
 import org.sovaudit.parse.Parser;
 import org.sovaudit.parse.ResultBuilder;
 import org.sovaudit.parse.TextLines;
+import org.sovaudit.parse.iac.CloudZones;
 import org.sovaudit.parse.iac.tree.Tree;
 import org.sovaudit.parse.iac.tree.TreeReader;
 
@@ -45,9 +46,6 @@ public final class TerraformJsonParser implements Parser {
     private static final Set<String> PROVIDER_KEYS = Set.of("provider_name", "full_name", "provider");
     private static final Pattern LOCAL_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
     private static final Pattern LEGACY_STATE_PROVIDER = Pattern.compile("(?:module\\.[a-z0-9_.-]{1,200}\\.)?provider\\.([a-z][a-z0-9_-]{0,62})(?:\\.[a-z0-9_-]{1,64})?");
-    private static final Pattern GOOGLE_ZONE = Pattern.compile("([a-z]+-[a-z]+[0-9]+)-[a-z]");
-    private static final Pattern AWS_ZONE = Pattern.compile("([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-[0-9])[a-z]");
-    private static final Pattern NO_ZONE = Pattern.compile("(?!)(.)");
 
     @Override
     public String id() {
@@ -56,7 +54,7 @@ public final class TerraformJsonParser implements Parser {
 
     @Override
     public String version() {
-        return "2";
+        return "3";
     }
 
     @Override
@@ -200,20 +198,13 @@ public final class TerraformJsonParser implements Parser {
         }
     }
 
-    /**
-     * The region of a zone, for the clouds whose zone names are their region's name and a suffix:
-     * Google ({@code us-west4-b} is in {@code us-west4}) and AWS ({@code eu-west-1a} is in {@code eu-west-1}).
-     */
+    /** The region of a zone, by the clouds' one zone rule ({@link CloudZones}). */
     private static void zoneRegion(Tree.Scalar zone, String type, List<String> lines, ResultBuilder out, Seen seen) {
         if (zone == null) {
             return;
         }
-        String z = zone.text().strip().toLowerCase(Locale.ROOT);
-        Matcher m = (type.equals("google") ? GOOGLE_ZONE : type.equals("aws") ? AWS_ZONE : NO_ZONE).matcher(z);
-        if (m.matches() && seen.first("r " + type + " " + m.group(1))) {
-            out.add(ObservationKind.CLOUD_REGION, m.group(1), Role.CLOUD_REGION, zone.line(), TextLines.line(lines, zone.line()),
-                    type);
-        }
+        CloudZones.region(type, zone.text()).filter(r -> seen.first("r " + type + " " + r)).ifPresent(r ->
+                out.add(ObservationKind.CLOUD_REGION, r, Role.CLOUD_REGION, zone.line(), TextLines.line(lines, zone.line()), type));
     }
 
     /**

@@ -73,7 +73,7 @@ public final class TerraformParser implements Parser {
 
     @Override
     public String version() {
-        return "4";
+        return "5";
     }
 
     @Override
