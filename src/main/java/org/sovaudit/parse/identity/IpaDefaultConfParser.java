@@ -1,6 +1,5 @@
 package org.sovaudit.parse.identity;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -10,7 +9,6 @@ import org.sovaudit.model.Role;
 import org.sovaudit.model.SourceFile;
 import org.sovaudit.parse.Parser;
 import org.sovaudit.parse.ResultBuilder;
-import org.sovaudit.parse.TextLines;
 import org.sovaudit.parse.Values;
 
 /**
@@ -68,40 +66,18 @@ public final class IpaDefaultConfParser implements Parser {
             return tooLarge;
         }
         ResultBuilder out = new ResultBuilder(file.path());
-        List<String> lines = TextLines.split(file.text());
-        String section = "";
-        for (int i = 0; i < lines.size(); i++) {
-            String raw = lines.get(i);
-            String s = raw.strip();
-            int number = i + 1;
-            if (s.isEmpty() || s.startsWith("#") || s.startsWith(";")) {
-                continue;
+        IniSettings.read(file.text(), "default.conf", out, (section, key, value, number, raw) -> {
+            if (!section.equals("global")) {
+                return;
             }
-            if (s.startsWith("[")) {
-                if (!s.endsWith("]")) {
-                    out.error(number, "section header without a closing ']'");
-                    continue;
-                }
-                section = s.substring(1, s.length() - 1).strip().toLowerCase(Locale.ROOT);
-                continue;
-            }
-            int eq = s.indexOf('=');
-            if (eq <= 0) {
-                out.error(number, "not a setting: a line of default.conf is a [section], a comment or name = value");
-                continue;
-            }
-            String key = s.substring(0, eq).strip().toLowerCase(Locale.ROOT);
-            String value = s.substring(eq + 1).strip();
-            if (!section.equals("global") || value.isEmpty()) {
-                continue;
-            }
+            String context = "ipa " + key;
             if (SERVER_KEYS.contains(key)) {
-                Servers.add(out, value, number, raw, "ipa " + key);
+                Servers.add(out, value, number, raw, context);
             } else if (DOMAIN_KEYS.contains(key)) {
-                Values.hostname(value.toLowerCase(Locale.ROOT)).filter(d -> d.indexOf('.') > 0).ifPresent(d ->
-                        out.add(ObservationKind.HOSTNAME, d, Role.UNKNOWN, number, raw, "ipa " + key));
+                Values.hostname(value.toLowerCase(Locale.ROOT)).filter(d -> d.indexOf('.') > 0).ifPresent(domain ->
+                        out.add(ObservationKind.HOSTNAME, domain, Role.UNKNOWN, number, raw, context));
             }
-        }
+        });
         return out.build();
     }
 }

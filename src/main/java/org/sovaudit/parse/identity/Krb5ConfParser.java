@@ -36,7 +36,6 @@ import org.sovaudit.parse.iac.Endpoints;
 public final class Krb5ConfParser implements Parser {
 
     /** A template statement or a lone placeholder of an unrendered Jinja or ERB copy. */
-    private static final Pattern TEMPLATE_LINE = Pattern.compile("\\{[%#].*|\\{\\{[^}]*}}|<%.*");
     static final long MAX_BYTES = 1L << 20;
     private static final int SNIFF_BYTES = 16 * 1024;
     private static final int MAX_DEPTH = 8;
@@ -95,7 +94,7 @@ public final class Krb5ConfParser implements Parser {
             String raw = lines.get(i);
             String s = raw.strip();
             int number = i + 1;
-            if (s.isEmpty() || s.startsWith("#") || s.startsWith(";") || TEMPLATE_LINE.matcher(s).matches()) {
+            if (s.isEmpty() || s.startsWith("#") || s.startsWith(";") || IniSettings.TEMPLATE_LINE.matcher(s).matches()) {
                 continue;
             }
             if (depth == 0 && DIRECTIVE.matcher(s).matches()) {

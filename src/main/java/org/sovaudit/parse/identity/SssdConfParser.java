@@ -1,9 +1,7 @@
 package org.sovaudit.parse.identity;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.sovaudit.model.ObservationKind;
 import org.sovaudit.model.ParseResult;
@@ -11,7 +9,6 @@ import org.sovaudit.model.Role;
 import org.sovaudit.model.SourceFile;
 import org.sovaudit.parse.Parser;
 import org.sovaudit.parse.ResultBuilder;
-import org.sovaudit.parse.TextLines;
 import org.sovaudit.parse.Values;
 
 /**
@@ -28,7 +25,6 @@ import org.sovaudit.parse.Values;
 public final class SssdConfParser implements Parser {
 
     /** A template statement or a lone placeholder of an unrendered Jinja or ERB copy. */
-    private static final Pattern TEMPLATE_LINE = Pattern.compile("\\{[%#].*|\\{\\{[^}]*}}|<%.*");
     static final long MAX_BYTES = 1L << 20;
     private static final int SNIFF_BYTES = 16 * 1024;
     private static final Set<String> SERVER_KEYS = Set.of("ldap_uri", "ldap_backup_uri", "ldap_chpass_uri",
@@ -77,32 +73,9 @@ public final class SssdConfParser implements Parser {
             return tooLarge;
         }
         ResultBuilder out = new ResultBuilder(file.path());
-        List<String> lines = TextLines.split(file.text());
-        String section = "";
-        for (int i = 0; i < lines.size(); i++) {
-            String raw = lines.get(i);
-            String s = raw.strip();
-            int number = i + 1;
-            if (s.isEmpty() || s.startsWith("#") || s.startsWith(";") || TEMPLATE_LINE.matcher(s).matches()) {
-                continue;
-            }
-            if (s.startsWith("[")) {
-                if (!s.endsWith("]")) {
-                    out.error(number, "section header without a closing ']'");
-                    continue;
-                }
-                section = s.substring(1, s.length() - 1).strip().toLowerCase(Locale.ROOT);
-                continue;
-            }
-            int eq = s.indexOf('=');
-            if (eq <= 0) {
-                out.error(number, "not a setting: a line of sssd.conf is a [section], a comment or name = value");
-                continue;
-            }
-            String key = s.substring(0, eq).strip().toLowerCase(Locale.ROOT);
-            String value = s.substring(eq + 1).strip();
-            if (!section.startsWith("domain/") || value.isEmpty()) {
-                continue;
+        IniSettings.read(file.text(), "sssd.conf", out, (section, key, value, number, raw) -> {
+            if (!section.startsWith("domain/")) {
+                return;
             }
             String context = "sssd " + key;
             if (SERVER_KEYS.contains(key)) {
@@ -111,7 +84,7 @@ public final class SssdConfParser implements Parser {
                 Values.hostname(value.toLowerCase(Locale.ROOT)).ifPresent(domain ->
                         out.add(ObservationKind.HOSTNAME, domain, Role.UNKNOWN, number, raw, context));
             }
-        }
+        });
         return out.build();
     }
 }
